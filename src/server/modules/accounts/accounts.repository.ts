@@ -1,0 +1,113 @@
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { jurisdictions, loginAttempts, sessions, units, userRoles, users } from '../../db/schema';
+
+export async function findUserByUsername(db: DbOrTx, username: string) {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+    .limit(1);
+  return row;
+}
+
+export async function findUserPasswordHash(db: DbOrTx, userId: string) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.passwordHash;
+}
+
+/** The user behind a live session (not revoked, not expired), with roles and unit. */
+export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date) {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      unitId: units.id,
+      unitName: units.name,
+      unitJurisdictionId: units.jurisdictionId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .limit(1);
+  return row;
+}
+
+export async function findRoles(db: DbOrTx, userId: string) {
+  return db
+    .select({ role: userRoles.role, jurisdictionId: userRoles.jurisdictionId, jurisdictionName: jurisdictions.nameZh })
+    .from(userRoles)
+    .leftJoin(jurisdictions, eq(jurisdictions.id, userRoles.jurisdictionId))
+    .where(eq(userRoles.userId, userId))
+    .orderBy(userRoles.role, userRoles.jurisdictionId);
+}
+
+export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(row);
+}
+
+export async function touchSession(db: DbOrTx, sessionId: string, now: Date, expiresAt: Date) {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+export async function revokeSession(db: DbOrTx, sessionId: string, now: Date) {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserSessions(db: DbOrTx, userId: string, now: Date, exceptSessionId?: string) {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string, now: Date) {
+  await db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
+}
+
+export async function countRecentFailures(db: DbOrTx, since: Date, by: { username?: string; ip?: string }) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(
+      and(
+        gt(loginAttempts.at, since),
+        eq(loginAttempts.success, false),
+        by.username !== undefined ? eq(loginAttempts.username, by.username) : undefined,
+        by.ip !== undefined ? eq(loginAttempts.ip, by.ip) : undefined,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+export async function oldestRecentFailure(db: DbOrTx, since: Date, by: { username?: string; ip?: string }) {
+  const [row] = await db
+    .select({ at: sql<Date>`min(${loginAttempts.at})`.mapWith((v) => new Date(v as string)) })
+    .from(loginAttempts)
+    .where(
+      and(
+        gt(loginAttempts.at, since),
+        eq(loginAttempts.success, false),
+        by.username !== undefined ? eq(loginAttempts.username, by.username) : undefined,
+        by.ip !== undefined ? eq(loginAttempts.ip, by.ip) : undefined,
+      ),
+    );
+  return row?.at;
+}
+
+export async function insertLoginAttempt(db: DbOrTx, row: typeof loginAttempts.$inferInsert) {
+  await db.insert(loginAttempts).values(row);
+}
