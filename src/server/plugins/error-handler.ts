@@ -30,10 +30,10 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
-        const zodIssue = issue.params?.issue as { keys?: string[]; path?: PropertyKey[] } | undefined;
-        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || zodIssue?.path?.map(String).join('.') || '_';
-        if (issue.keyword === 'unrecognized_keys' && zodIssue?.keys) {
-          for (const key of zodIssue.keys) fields[path === '_' ? key : `${path}.${key}`] = '不允许的字段';
+        const keys = (issue.params as { keys?: string[] } | undefined)?.keys;
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+        if (issue.keyword === 'unrecognized_keys' && keys) {
+          for (const key of keys) fields[path === '_' ? key : `${path}.${key}`] = '不允许的字段';
           continue;
         }
         fields[path] ??= issue.message ?? '无效';

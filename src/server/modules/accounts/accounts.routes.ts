@@ -28,7 +28,7 @@ export async function accountsRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const result = await accounts.login(
         db,
-        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
+        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id },
         settings,
         now(),
       );

@@ -33,7 +33,7 @@ const INVALID = () => new AppError('AUTH_INVALID', 401, '用户名或密码错�
 
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string; userAgent?: string },
+  input: { username: string; password: string; ip: string; userAgent?: string; requestId?: string },
   settings: SessionSettings,
   now: Date,
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
@@ -47,7 +47,7 @@ export async function login(
       await repo.insertLoginAttempt(tx, { id: randomUUID(), username, ip: input.ip, at: now, success: false });
       await recordAudit(
         tx,
-        { userId: null, username, role: null, jurisdictionId: null, ip: input.ip },
+        { userId: null, username, role: null, jurisdictionId: null, ip: input.ip, requestId: input.requestId },
         { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null },
         now,
       );
@@ -71,7 +71,7 @@ export async function login(
     });
     await recordAudit(
       tx,
-      { userId: user.id, username: user.username, role: null, jurisdictionId: null, ip: input.ip },
+      { userId: user.id, username: user.username, role: null, jurisdictionId: null, ip: input.ip, requestId: input.requestId },
       { action: 'auth.login', entityType: 'session', entityId: sessionId.slice(0, 12), after: { expiresAt } },
       now,
     );
