@@ -101,6 +101,8 @@ export interface RuleContext {
   /** The date evaluation is for, YYYY-MM-DD (Asia/Shanghai calendar date). */
   asOf: string;
   program: ProgramId;
+  /** The call (申报批次) being evaluated for, when known: its own conditions and dates (e.g. projects close by). */
+  call?: CallTemplate;
 }
 
 export interface RuleResult {
@@ -120,6 +122,11 @@ export interface Rule {
   programs: ProgramId[];
   /** Fact paths the rule reads, e.g. `leader.birthDate` — used to explain `unknown`. */
   needs: string[];
+  /**
+   * When the rule applies only in some situations (大兴 第十条: studio conditions apply to a project application
+   * only when the studio is not yet recognised). Absent = always applies to its programs.
+   */
+  applicability?: { when: Text; test(facts: Facts, ctx: RuleContext): boolean };
   check(facts: Facts, ctx: RuleContext): RuleResult;
 }
 
@@ -190,8 +197,13 @@ export interface FormSectionSchema {
 export interface FormCheck {
   id: string;
   citation?: Citation;
-  /** Returns the field path and a message for each problem; empty when the data is consistent. */
-  check(data: Record<string, unknown>): { path: string; message: Text }[];
+  /** What the check verifies, for the form's description. */
+  description?: Text;
+  /**
+   * Returns the field path and a message for each problem; empty when the data is consistent. `asOf` picks dated
+   * parameters (e.g. the subsidy cap); absent = the latest value.
+   */
+  check(data: Record<string, unknown>, ctx?: { asOf?: string }): { path: string; message: Text }[];
 }
 
 export interface FormSchema {
@@ -251,6 +263,8 @@ export interface StageDef {
   citation: Citation;
   /** Which desk acts at this stage. */
   actor: 'applicant' | 'intake' | 'program' | 'expert' | 'public' | 'finance';
+  /** What happens at the stage, in the text's words. */
+  description?: Text;
   /** Working-day or calendar limits of the stage, if the text sets one. */
   limit?: { days: number; unit: 'working-days' | 'calendar-days'; description: Text };
 }
@@ -327,6 +341,8 @@ export interface CallTemplate {
   projectsCloseBy?: string;
   citation: Citation;
   contacts: { name?: string; phone: string; address?: string; hours?: string }[];
+  /** Conditions the call's own notice adds to the edition's rules (e.g. 大兴 2026 申报要求 2 and 4). */
+  rules?: Rule[];
 }
 
 export interface Edition {
@@ -341,6 +357,8 @@ export interface Edition {
   /** In force, inclusive. */
   validFrom: string;
   validTo?: string;
+  /** The article that sets the validity dates (e.g. 京兴人社发〔2025〕21号 第二十一条). */
+  validityCitation?: Citation;
   status: 'in-force' | 'draft' | 'repealed';
   repeals?: string[];
   /** Based on (e.g. 京人社能发〔2023〕3号, 京技管发〔2024〕1号). */

@@ -122,13 +122,18 @@ export async function resolveSession(db: Db, token: string, settings: SessionSet
     username: row.username,
     displayName: row.displayName,
     unit: row.unitId ? { id: row.unitId, name: row.unitName ?? '' } : null,
-    roles: roles.map((r) => ({
+    roles: roles.sort(byRolePriority).map((r) => ({
       role: r.role as Role,
       jurisdiction: r.jurisdictionId === '*' ? null : r.jurisdictionId,
       jurisdictionName: r.jurisdictionId === '*' ? null : (r.jurisdictionName ?? null),
     })),
   };
 }
+
+/** The role a user lands in first: the desk they most likely came to work at. */
+const ROLE_PRIORITY: Role[] = ['admin', 'program', 'intake', 'inspector', 'finance', 'expert', 'applicant'];
+const byRolePriority = (a: { role: string }, b: { role: string }) =>
+  ROLE_PRIORITY.indexOf(a.role as Role) - ROLE_PRIORITY.indexOf(b.role as Role);
 
 export async function logout(db: Db, user: SessionUser, actor: Actor, now: Date) {
   await db.transaction(async (tx) => {

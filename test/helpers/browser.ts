@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from './app';
+import type { AppConfig } from '../../src/server/config';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`[e2e] ${CHROMIUM} not found: browser tests are SKIPPED (install Debian's chromium to run them)`);
+}
+
+const WEB_ROOT = path.resolve('dist/web');
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface E2EServer extends TestApp {
+  baseUrl: string;
+}
+
+/** The real app (API + built web app) listening on a free loopback port, on a fresh database with demo data. */
+export async function startE2EServer(config: Partial<AppConfig> = {}): Promise<E2EServer> {
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does)');
+  const t = await startTestApp({ config: { webRoot: WEB_ROOT, ...config } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
