@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,9 +13,13 @@ import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { applicationsRoutes } from './modules/applications/applications.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { callsRoutes } from './modules/calls/calls.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { policiesRoutes } from './modules/policies/policies.routes';
 import { authPlugin } from './plugins/auth';
+import { localStorage } from './storage/storage';
 import { errorHandlerPlugin } from './plugins/error-handler';
 
 export interface BuildOptions {
@@ -45,6 +50,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     db: database.db,
     dbKind: database.kind,
     now: config.now ?? (() => new Date()),
+    storage: localStorage(path.join(config.dataDir, 'files')),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,6 +60,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   await app.register(errorHandlerPlugin);
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1, fields: 5, parts: 6 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -95,6 +102,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(healthRoutes);
   await app.register(accountsRoutes);
   await app.register(auditRoutes);
+  await app.register(policiesRoutes);
+  await app.register(callsRoutes);
+  await app.register(applicationsRoutes);
 
   app.get(
     '/api/openapi.json',

@@ -4,6 +4,7 @@ import type { AppConfig } from './config';
 import type { Db } from './db/client';
 import type { SessionUser } from './modules/accounts/accounts.service';
 import type { Actor } from './modules/audit/audit.service';
+import type { Storage } from './storage/storage';
 
 /**
  * Who may call a route (STYLE.md 3): declared on every /api route as `config.access`, enforced in one
@@ -18,6 +19,7 @@ export interface AppDeps {
   db: Db;
   dbKind: 'pglite' | 'postgres';
   now(): Date;
+  storage: Storage;
 }
 
 declare module 'fastify' {

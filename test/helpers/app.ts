@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -44,7 +46,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: 0,
     host: '127.0.0.1',
-    dataDir: path.resolve('data-test'),
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'jx-test-')),
     demoData: 'off',
     logLevel: 'silent',
     trustProxy: false,

@@ -42,7 +42,7 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
@@ -128,11 +128,6 @@ export function addMonths(date: string, months: number): string {
 export function compareDates(a: string, b: string): -1 | 0 | 1 {
   const diff = toDayNumber(parseOrThrow(a)) - toDayNumber(parseOrThrow(b));
   return diff < 0 ? -1 : diff > 0 ? 1 : 0;
-}
-
-/** Number of calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return toDayNumber(parseOrThrow(to)) - toDayNumber(parseOrThrow(from));
 }
 
 /** 0 = Sunday … 6 = Saturday, as `Date#getUTCDay`. */

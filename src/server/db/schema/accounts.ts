@@ -20,6 +20,9 @@ export const units = pgTable(
       .notNull()
       .references(() => jurisdictions.id),
     address: text('address'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('units_credit_code_key').on(t.creditCode)],

@@ -1,0 +1,3 @@
+export * from './dates';
+export * from './id-numbers';
+export * from './retirement';

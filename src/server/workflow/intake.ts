@@ -1,0 +1,47 @@
+import type { Role } from '../../shared/accounts';
+import { AppError } from '../errors';
+
+/**
+ * Application statuses of the intake half (issue 4). The review half (初审 accepted → 专家评审 …) extends
+ * this table per edition.
+ */
+export const APPLICATION_STATUSES = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交，待初审', en: 'Submitted' },
+  returned: { zh: '退回补正', en: 'Returned for correction' },
+  resubmitted: { zh: '已补正，待初审', en: 'Resubmitted' },
+} as const;
+export type ApplicationStatus = keyof typeof APPLICATION_STATUSES;
+
+export type IntakeAction = 'submit' | 'return' | 'resubmit';
+
+interface Transition {
+  from: ApplicationStatus[];
+  to: ApplicationStatus;
+  roles: Role[];
+  /** Why it is refused when the status does not allow it. */
+  refusal: string;
+}
+
+/** The transition table: no `if (status === …)` elsewhere (STYLE.md 6). */
+export const INTAKE_TRANSITIONS: Record<IntakeAction, Transition> = {
+  submit: { from: ['draft'], to: 'submitted', roles: ['applicant'], refusal: '申报已提交，不能重复提交' },
+  return: { from: ['submitted', 'resubmitted'], to: 'returned', roles: ['intake'], refusal: '只有待初审的申报可以退回补正' },
+  resubmit: { from: ['returned'], to: 'resubmitted', roles: ['applicant'], refusal: '只有被退回补正的申报可以重新提交' },
+};
+
+/** Statuses in which the unit may still change something (all of it in a draft; the listed items when returned). */
+export const EDITABLE: ApplicationStatus[] = ['draft', 'returned'];
+
+export function transition(current: string, action: IntakeAction, role: Role | null): { from: string; to: ApplicationStatus } {
+  const t = INTAKE_TRANSITIONS[action];
+  if (!role || !t.roles.includes(role)) throw new AppError('TRANSITION_FORBIDDEN', 403, '当前角色不能执行此操作');
+  if (!t.from.includes(current as ApplicationStatus)) {
+    throw new AppError('TRANSITION_NOT_ALLOWED', 409, `${t.refusal}（当前状态：${statusName(current)}）`);
+  }
+  return { from: current, to: t.to };
+}
+
+export function statusName(status: string): string {
+  return (APPLICATION_STATUSES as Record<string, { zh: string }>)[status]?.zh ?? status;
+}

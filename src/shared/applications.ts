@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const CreateApplicationRequest = z
+  .object({
+    callId: z.string().uuid('申报批次编号无效').describe('申报批次 / call'),
+    studioRecognized: z
+      .boolean()
+      .default(false)
+      .describe('已被认定为本辖区技能大师工作室（大兴 第十条：已认定的只需提交项目材料） / already a recognised studio'),
+  })
+  .strict();
+
+/** A form's data: an object of field values; validated against the edition's FormSchema by the policy engine. */
+export const FormData = z.record(z.string().max(64), z.unknown()).describe('表单数据 / form data');
+
+export const SaveFormRequest = z
+  .object({
+    data: FormData,
+    /** The version the client last saw; 0 for the first save. A stale version is refused (409). */
+    version: z.number().int().min(0).describe('客户端所见版本，首次保存为 0 / the version last seen'),
+  })
+  .strict();
+
+export const SubmitRequest = z
+  .object({ version: z.number().int().min(1).optional().describe('申报版本 / application version') })
+  .strict();
+
+export const CorrectionItem = z
+  .object({
+    kind: z.enum(['form', 'material']).describe('表单或材料 / form or material'),
+    id: z.string().min(1).max(64).describe('表单或材料编号 / form or checklist item id'),
+    comment: z.string().trim().min(2, '请写明需要补正的内容').max(1000).describe('补正要求 / what to fix'),
+  })
+  .strict();
+
+export const ReturnForCorrectionRequest = z
+  .object({
+    items: z.array(CorrectionItem).min(1, '至少列出一项需要补正的内容').max(50),
+    deadlineWorkingDays: z.number().int().min(1).max(30).default(5).describe('补正期限（工作日） / working days to answer'),
+    note: z.string().trim().max(2000).optional().describe('说明 / note'),
+  })
+  .strict();
+
+export const ApplicationListQuery = z
+  .object({
+    callId: z.string().uuid().optional().describe('申报批次 / call'),
+    status: z.string().max(32).optional().describe('状态 / status'),
+    q: z.string().trim().max(100).optional().describe('检索：编号、名称、单位 / search: number, title, unit'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const ApplicationSummary = z.object({
+  id: z.string(),
+  number: z.string().describe('申报编号 / application number'),
+  callId: z.string(),
+  callTitle: z.string(),
+  program: z.string(),
+  jurisdiction: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  title: z.string().nullable().describe('项目或工作室名称 / project or studio name'),
+  leaderName: z.string().nullable(),
+  status: z.string().describe('状态 / status'),
+  statusName: z.string(),
+  round: z.number().describe('补正轮次 / correction round'),
+  version: z.number(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});

@@ -1,0 +1,27 @@
+/**
+ * Asia/Shanghai has no daylight saving: local time is always UTC+8. These helpers keep every date-time the
+ * platform shows or accepts in Beijing time, whatever the server's or browser's zone.
+ */
+const OFFSET_MS = 8 * 3_600_000;
+
+/** 'YYYY-MM-DDTHH:mm' Beijing time → Date. */
+export function fromShanghaiLocal(local: string): Date {
+  return new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`);
+}
+
+/** Date → '2026-06-26T18:00:00+08:00'. */
+export function toShanghaiIso(d: Date): string {
+  const s = new Date(d.getTime() + OFFSET_MS).toISOString();
+  return `${s.slice(0, 19)}+08:00`;
+}
+
+/** Date → the Beijing calendar date 'YYYY-MM-DD'. */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Date → '2026-06-26 18:00' for people. */
+export function formatShanghai(d: Date): string {
+  const s = new Date(d.getTime() + OFFSET_MS).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+}
