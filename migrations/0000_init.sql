@@ -88,6 +88,7 @@ CREATE TABLE "counters" (
 --> statement-breakpoint
 CREATE TABLE "application_events" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"application_id" text NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"actor_user_id" text,

@@ -96,6 +96,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -114,18 +114,20 @@ const WORLDSKILLS_ROLES = ['专家组长', '教练组长', '主教练'];
 /** 三（二）3（3）: “非物质遗产传承人”(sic; also 非物质文化遗产（代表性）传承人, 非遗传承人) and “老字号工匠”. */
 const HERITAGE = [/非(?:物质(?:文化)?遗产|遗).*传承人/, /老字号工匠/];
 
-export const DIRECT_RECOGNITION_HONOURS: readonly string[] = [
-  '中华技能大奖',
-  '全国技术能手',
-  '享受国务院政府特殊津贴',
-  '北京市有突出贡献的高技能人才',
-  '享受北京市政府技师特殊津贴',
-  '世界技能大赛专家组长',
-  '世界技能大赛教练组长',
-  '世界技能大赛主教练',
-  '非物质文化遗产传承人',
-  '老字号工匠',
-];
+/** The titles of 三（二）3 as the 申报表 offers them, in the guide's own spelling (e.g. 非物质遗产传承人). */
+const DIRECT_RECOGNITION_OPTIONS: { value: string; label: Text }[] = [
+  ['中华技能大奖', 'China Skills Award'],
+  ['全国技术能手', 'National Technical Expert'],
+  ['享受国务院政府特殊津贴', 'State Council special government allowance'],
+  ['北京市有突出贡献的高技能人才', 'Beijing highly skilled talent with outstanding contributions'],
+  ['享受北京市政府技师特殊津贴', 'Beijing government special allowance for technicians'],
+  ['世界技能大赛专家组长', 'WorldSkills expert team leader (representing Beijing, medal-winning skill)'],
+  ['世界技能大赛教练组长', 'WorldSkills coach team leader (representing Beijing, medal-winning skill)'],
+  ['世界技能大赛主教练', 'WorldSkills chief coach (representing Beijing, medal-winning skill)'],
+  ['非物质遗产传承人', 'Intangible cultural heritage inheritor'],
+  ['老字号工匠', 'Time-honoured brand craftsman'],
+].map(([zh, en]) => ({ value: zh, label: t(zh, en) }));
+export const DIRECT_RECOGNITION_HONOURS: readonly string[] = DIRECT_RECOGNITION_OPTIONS.map((o) => o.value);
 
 /** The first of the leader's honours that allows direct recognition under 三（二）3, if any. */
 function directHonour(honours: readonly string[] | undefined): string | undefined {
@@ -569,7 +571,7 @@ const APPLICATION: FormSchema = {
         field('honours', '荣誉称号', 'Honours', 'multiselect', {
           allowOther: true,
           maxLength: 100,
-          options: DIRECT_RECOGNITION_HONOURS.map((h) => ({ value: h, label: t(h, h) })),
+          options: DIRECT_RECOGNITION_OPTIONS,
           help: t(
             '持有三（二）3所列称号的，可直接认定为领办人；世界技能大赛须为代表北京市获奖项目的专家组长、教练组长、主教练。获奖证书原件彩色扫描上传（五（一）6）。',
             'A title listed in Guide 3(2)3 allows direct recognition; for WorldSkills, the expert leader, coach leader or chief coach of a medal-winning project representing Beijing. Upload colour scans of the certificates (5(1)6).',
@@ -758,7 +760,7 @@ const MATERIALS: MaterialItem[] = [
     required: true,
     supply: 'online-form',
     formId: APPLICATION.id,
-    formats: [],
+    formats: ['pdf'],
     notes: t(
       '在线填写。打印纸质材料时，申报单位意见处需单位负责人签字并加盖公章（五（二））。',
       'Filled online. On the printed dossier the head of the unit signs and stamps the unit-opinion box (Guide 5(2)).',

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { jurisdictions, units, users } from './accounts';
 
 /** A call (申报批次): one program of one policy edition, open for a window (Asia/Shanghai). */
@@ -129,6 +129,8 @@ export const applicationEvents = pgTable(
   'application_events',
   {
     id: text('id').primaryKey(),
+    /** Insertion order: events of one request share a timestamp. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     applicationId: text('application_id')
       .notNull()
       .references(() => applications.id),

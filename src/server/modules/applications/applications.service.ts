@@ -164,7 +164,7 @@ export async function getApplication(db: Db, caller: Caller, id: string, now: Da
       .innerJoin(files, eq(files.id, applicationMaterials.fileId))
       .where(eq(applicationMaterials.applicationId, id))
       .orderBy(asc(applicationMaterials.createdAt)),
-    db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id)),
+    db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, id)).orderBy(asc(applicationEvents.seq)),
     db.select().from(corrections).where(eq(corrections.applicationId, id)).orderBy(asc(corrections.round)),
     db.select({ name: units.name, creditCode: units.creditCode }).from(units).where(eq(units.id, app.unitId)),
   ]);
@@ -382,6 +382,7 @@ export async function uploadMaterial(
   if (!item.formats.includes(kind)) return refuse(new AppError('FILE_TYPE_NOT_ACCEPTED', 415, `此项只接受 ${item.formats.map((f) => f.toUpperCase()).join('、')} 格式`));
 
   const fileId = randomUUID();
+  const materialId = randomUUID();
   try {
     await db.transaction(async (tx) => {
       const [{ n }] = await tx
@@ -392,7 +393,7 @@ export async function uploadMaterial(
       if (Number(n) >= max) throw new AppError('TOO_MANY_FILES', 409, `此项最多上传 ${max} 个文件`);
       const fileRow = { id: fileId, storageKey: stored.key, originalName: name, mimeType: type, size: stored.size, sha256: stored.sha256, uploadedBy: caller.actor.userId, createdAt: now };
       await tx.insert(files).values(fileRow);
-      await tx.insert(applicationMaterials).values({ id: randomUUID(), applicationId: id, itemId, fileId, createdAt: now });
+      await tx.insert(applicationMaterials).values({ id: materialId, applicationId: id, itemId, fileId, createdAt: now });
       await tx.update(applications).set({ updatedAt: now, version: sql`${applications.version} + 1` }).where(eq(applications.id, id));
       await recordAudit(tx, caller.actor, { action: 'application.material_uploaded', entityType: 'application', entityId: id, jurisdictionId: app.jurisdictionId, after: { itemId, ...fileRow } }, now);
     });
@@ -400,7 +401,7 @@ export async function uploadMaterial(
     await storage.remove(stored.key);
     throw err;
   }
-  return { id: fileId, itemId, name, mimeType: type, size: stored.size, sha256: stored.sha256 };
+  return { id: materialId, fileId, itemId, name, mimeType: type, size: stored.size, sha256: stored.sha256 };
 }
 
 /** A display name only (the file is stored under a generated key): no path, no control characters. */
