@@ -6,12 +6,12 @@ import { startTestApp, type TestApp } from './app';
 import type { AppConfig } from '../../src/server/config';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`[e2e] ${CHROMIUM} not found: browser tests are SKIPPED (install Debian's chromium to run them)`);
-}
-
 const WEB_ROOT = path.resolve('dist/web');
+const hasWebApp = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
+/** Whether the browser tests can run here: Debian's Chromium and a built web app. */
+export const hasChromium = fs.existsSync(CHROMIUM) && hasWebApp;
+if (!fs.existsSync(CHROMIUM)) console.warn(`[e2e] ${CHROMIUM} not found: browser tests are SKIPPED (install Debian's chromium to run them)`);
+if (!hasWebApp) console.warn('[e2e] dist/web is not built (no web app sources yet): browser tests are SKIPPED');
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
