@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfWanted } from './demo/seed';
+import { deliverPending, logProviders } from './modules/notifications/notifications.service';
 
 async function main() {
   let config;
@@ -22,7 +23,15 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`匠心 Jiangxin listening on http://localhost:${config.port} (database: ${database.kind})`);
 
+  // Outbox delivery (e-mail, SMS): providers log only until real ones are configured.
+  const providers = logProviders((msg) => app.log.info(msg));
+  const outboxTimer = setInterval(() => {
+    deliverPending(database.db, providers, new Date()).catch((err) => app.log.warn({ err }, 'outbox delivery failed; will retry'));
+  }, 30_000);
+  outboxTimer.unref();
+
   const stop = async (signal: string) => {
+    clearInterval(outboxTimer);
     app.log.info(`${signal}: shutting down`);
     await app.close();
     await database.close();
