@@ -23,6 +23,7 @@ describe.skipIf(!hasChromium)('[AUTH] every demo role signs in and sees its home
     const page = await browser.newPage();
     await page.goto(server.baseUrl + '/');
     await expect.poll(() => page.title()).toContain('匠心');
+    await page.getByText('京兴人社发〔2025〕21号').first().waitFor({ timeout: 15_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain('技能大师工作室');
     for (const district of ['大兴', '经开区', '顺义']) expect(text).toContain(district);
