@@ -455,6 +455,7 @@ export interface EditionDescription extends EditionSummary {
   repeals: string[];
   basedOn: string[];
   sourceFile: string;
+  relatedFiles: { title: Text; file: string }[];
   authorities: Edition['authorities'];
   programs: ProgramDescription[];
   obligations: Obligation[];
@@ -562,6 +563,7 @@ export function describeEdition(edition: Edition, asOf?: string): EditionDescrip
     repeals: edition.repeals ?? [],
     basedOn: edition.basedOn ?? [],
     sourceFile: edition.sourceFile,
+    relatedFiles: edition.relatedFiles ?? [],
     authorities: edition.authorities,
     programs: edition.programs.map((p) => describeProgram(p, asOf)),
     obligations: edition.obligations,

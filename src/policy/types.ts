@@ -363,8 +363,10 @@ export interface Edition {
   repeals?: string[];
   /** Based on (e.g. 京人社能发〔2023〕3号, 京技管发〔2024〕1号). */
   basedOn?: string[];
-  /** The seed file holding the text, for the policy page. */
+  /** The file holding the document's text (under policy-texts/), for the policy page. */
   sourceFile: string;
+  /** Other texts the edition draws on, e.g. a round's notice with its 附件. */
+  relatedFiles?: { title: Text; file: string }[];
   authorities: { intake: Text; program: Text; finance?: Text; window?: Text };
   programs: ProgramDef[];
   obligations: Obligation[];

@@ -16,8 +16,12 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { applicationsRoutes } from './modules/applications/applications.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { callsRoutes } from './modules/calls/calls.routes';
+import { documentsRoutes } from './modules/documents/documents.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
+import { registryRoutes } from './modules/registry/registry.routes';
+import { unitsRoutes } from './modules/units/units.routes';
 import { authPlugin } from './plugins/auth';
 import { localStorage } from './storage/storage';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -29,14 +33,36 @@ export interface BuildOptions {
   logger?: boolean | object;
 }
 
+/**
+ * Drizzle puts a failed query's parameters (password hashes, 身份证号, …) into the error's message and stack;
+ * logged errors keep the SQL and the code only. Driver details (`detail`, `where`) are left out too.
+ */
+function logSafeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const scrub = (text?: string) => text?.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, '\nparams: [REDACTED]');
+  const e = err as Error & { code?: unknown; query?: unknown; statusCode?: unknown; table?: unknown; constraint?: unknown };
+  return {
+    type: err.name,
+    message: scrub(err.message),
+    stack: scrub(err.stack),
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(typeof e.query === 'string' ? { query: e.query } : {}),
+    ...(e.statusCode !== undefined ? { statusCode: e.statusCode } : {}),
+    ...(typeof e.table === 'string' ? { table: e.table } : {}),
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+    ...(err.cause ? { cause: logSafeError(err.cause) } : {}),
+  };
+}
+const LOG_SAFETY = {
+  redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  serializers: { err: logSafeError },
+};
+
 /** Builds the Fastify app; used by main.ts and by every test (fastify.inject). */
 export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      // Never log credentials or session tokens (issue 9: secrets and logs).
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    // Never log credentials, session tokens or ID numbers (issue 9: secrets and logs) — also with a given logger.
+    logger: (typeof logger === 'boolean' ? logger : { level: config.logLevel, ...LOG_SAFETY, ...(logger ?? {}) }) as boolean,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -105,6 +131,10 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(policiesRoutes);
   await app.register(callsRoutes);
   await app.register(applicationsRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(documentsRoutes);
+  await app.register(registryRoutes);
+  await app.register(unitsRoutes);
 
   app.get(
     '/api/openapi.json',

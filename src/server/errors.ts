@@ -27,7 +27,9 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
   if (!code) return undefined;
   if (code === '23505') return new AppError('CONFLICT', 409, '记录已存在，与已有数据冲突');
   if (code === '23503') return new AppError('REFERENCE_INVALID', 409, '引用的记录不存在或仍被引用');
-  if (code === '23514' || code === '23502' || code === '22P02' || code === '22001' || code === '22003')
+  // Values the request carried that the database cannot hold. Found by fuzzing (issue 9): a NUL character in text
+  // (22021) or a \u0000 / lone-surrogate escape in jsonb (22P05) was a 500; also bad date/time text (22007, 22008).
+  if (['23514', '23502', '22P02', '22001', '22003', '22021', '22P05', '22007', '22008'].includes(code))
     return new AppError('INVALID_VALUE', 400, '数据不符合要求');
   if (code === '40001' || code === '40P01') return new AppError('CONCURRENT_UPDATE', 409, '记录正被他人同时修改，请刷新后重试');
   if (code === '55P03') return new AppError('LOCKED', 409, '记录正被他人处理，请稍后重试');
@@ -37,7 +39,7 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
 }
 
 export function databaseUnavailable() {
-  return new AppError('DATABASE_UNAVAILABLE', 503, '数据库暂时无法连接，请稍后重试', undefined, { 'Retry-After': '5' });
+  return new AppError('DATABASE_UNAVAILABLE', 503, '数据库暂时不可用，请稍后重试', undefined, { 'Retry-After': '5' });
 }
 
 /** Finds a SQLSTATE on the error or its causes (Drizzle wraps driver errors). */
@@ -52,12 +54,15 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 /** Network-level failures of the driver (connection refused or reset while the database restarts). */
+/** Network errors on the way to the database server (refused, reset, unreachable, name not resolved). */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 export function isConnectionFailure(err: unknown): boolean {
   let e: unknown = err;
   for (let depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     const message = String((e as { message?: unknown }).message ?? '');
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT') return true;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
     if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message))
       return true;
     e = (e as { cause?: unknown }).cause;

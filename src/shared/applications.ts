@@ -41,13 +41,21 @@ export const ReturnForCorrectionRequest = z
   })
   .strict();
 
+/** Sort orders of the application list (a leading '-' = descending). */
+export const APPLICATION_SORTS = ['-updatedAt', 'updatedAt', '-submittedAt', 'submittedAt', 'number', '-number'] as const;
+
 export const ApplicationListQuery = z
   .object({
-    callId: z.string().uuid().optional().describe('申报批次 / call'),
-    status: z.string().max(32).optional().describe('状态 / status'),
-    q: z.string().trim().max(100).optional().describe('检索：编号、名称、单位 / search: number, title, unit'),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    callId: z.string().uuid('申报批次编号无效').optional().describe('申报批次 / call'),
+    status: z
+      .string()
+      .regex(/^[a-z-]{1,32}(,[a-z-]{1,32}){0,15}$/, '状态格式应为逗号分隔的状态代码，如 submitted,resubmitted')
+      .optional()
+      .describe('状态，可多个，逗号分隔（如 submitted,resubmitted） / status, one or several, comma-separated'),
+    q: z.string().trim().max(100).optional().describe('检索：编号、项目或工作室名称、单位名称、负责人 / search: number, title, unit, leader'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1).describe('页码，从 1 开始 / page, from 1'),
+    pageSize: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(50).describe('每页条数，≤100 / page size, at most 100'),
+    sort: z.enum(APPLICATION_SORTS).default('-updatedAt').describe('排序；前缀 - 为倒序 / sort order; a leading - is descending'),
   })
   .strict();
 
@@ -66,6 +74,22 @@ export const ApplicationSummary = z.object({
   statusName: z.string(),
   round: z.number().describe('补正轮次 / correction round'),
   version: z.number(),
-  submittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable().describe('首次提交时间（北京时间） / first submitted'),
   updatedAt: z.string(),
+  waitingSince: z
+    .string()
+    .nullable()
+    .describe('待初审起始时间（提交或补正后重新提交，北京时间）；不在待初审状态时为空 / waiting for the desk since'),
+  waitingWorkingDays: z
+    .number()
+    .nullable()
+    .describe('已等待的法定工作日数 / statutory working days waiting for the desk'),
+});
+
+/** Per-call counts by status (GET /api/calls/:id/stats). */
+export const CallStats = z.object({
+  callId: z.string(),
+  total: z.number().describe('申报总数 / applications'),
+  byStatus: z.record(z.string(), z.number()).describe('各状态数量 / count per status'),
+  statusNames: z.record(z.string(), z.string()).describe('状态名称 / status names'),
 });

@@ -51,3 +51,60 @@ export const CallDetail = CallSummary.extend({
   documentNumber: z.string(),
   templates: z.array(z.object({ id: z.string(), title: z.string() })),
 });
+
+/** Applications of a call by status: 草稿 / 待初审 / 退回补正 / 补正后待初审 and the total. */
+export const CallCounts = z.object({
+  total: z.number().describe('申报总数（含草稿） / all applications, drafts included'),
+  draft: z.number().describe('草稿 / drafts'),
+  submitted: z.number().describe('已提交待初审 / submitted'),
+  returned: z.number().describe('退回补正 / returned for correction'),
+  resubmitted: z.number().describe('补正后待初审 / resubmitted'),
+  other: z.number().describe('其他状态（初审以后） / later stages'),
+});
+
+/** A call as its jurisdiction's officers list it (GET /api/calls/managed). */
+export const ManagedCall = CallSummary.extend({
+  documentNumber: z.string().describe('政策文号 / document number'),
+  programName: z.string().describe('项目类型名称 / program name'),
+  createdAt: z.string().describe('创建时间 / created'),
+  counts: CallCounts,
+});
+
+/** What an officer may open a call under (GET /api/calls/options): editions of their jurisdictions still in force. */
+export const CallOptions = z.object({
+  editions: z.array(
+    z.object({
+      id: z.string().describe('政策版本 / edition id'),
+      jurisdiction: z.string(),
+      jurisdictionName: z.string(),
+      title: z.string(),
+      documentNumber: z.string(),
+      status: z.string().describe('in-force | draft | repealed'),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      programs: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          quota: z.number().nullable().describe('每批名额上限 / quota cap of the edition'),
+          quotaArticle: z.string().nullable().describe('名额所依据的条款 / article of the quota'),
+          hasProjectsCloseBy: z.boolean().describe('是否需要项目结项截止日 / projects close-by date applies'),
+        }),
+      ),
+      /** Rounds the edition's documents announce, to prefill the form (e.g. 大兴 2026 notice). */
+      templates: z.array(
+        z.object({
+          id: z.string(),
+          program: z.string(),
+          title: z.string(),
+          year: z.number(),
+          opensAt: z.string(),
+          closesAt: z.string(),
+          projectsCloseBy: z.string().nullable(),
+          contacts: z.array(Contact),
+          citation: z.string().describe('出处 / source'),
+        }),
+      ),
+    }),
+  ),
+});

@@ -20,6 +20,14 @@ export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Any ISO instant ('…+08:00' or '…Z') → '2026-06-26 18:00' (or with seconds) in Beijing time; unparsable text comes back as is. */
+export function formatShanghaiInstant(iso: string, seconds = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const s = toShanghaiIso(d);
+  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}`;
+}
+
 /** Date → '2026-06-26 18:00' for people. */
 export function formatShanghai(d: Date): string {
   const s = new Date(d.getTime() + OFFSET_MS).toISOString();

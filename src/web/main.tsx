@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
+import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -18,9 +18,14 @@ function Root() {
   const { i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
   dayjs.locale(zh ? 'zh-cn' : 'en');
+  // Ant Design's English texts are fetched only when English is chosen (first page stays small).
+  const [enUS, setEnUS] = useState<Locale | null>(null);
+  useEffect(() => {
+    if (!zh && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
+  }, [zh, enUS]);
   return (
     <ConfigProvider
-      locale={zh ? zhCN : enUS}
+      locale={zh || !enUS ? zhCN : enUS}
       theme={{ token: { colorPrimary: '#a61d24', borderRadius: 4, fontFamily: '-apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' } }}
     >
       <AntApp>

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/server/demo/seed';
-import { hasChromium, launchBrowser, startE2EServer, type E2EServer } from '../helpers/browser';
+import { hasChromium, launchBrowser, startE2EServer, WEB_ROOT, type E2EServer } from '../helpers/browser';
 
 const ROLE_PRIORITY = ['admin', 'program', 'intake', 'inspector', 'finance', 'expert', 'applicant'];
 const landingRole = (roles: [string, string][]) =>
@@ -28,6 +31,20 @@ describe.skipIf(!hasChromium)('[AUTH] every demo role signs in and sees its home
     expect(text).toContain('技能大师工作室');
     for (const district of ['大兴', '经开区', '顺义']) expect(text).toContain(district);
     expect(text).toContain('京兴人社发〔2025〕21号');
+    await page.close();
+  });
+
+  it('the public home page loads at most 300 KB of JavaScript (gzip), the rest is split by route', async () => {
+    const page = await browser.newPage();
+    const scripts = new Set<string>();
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+    });
+    await page.goto(server.baseUrl + '/', { waitUntil: 'networkidle' });
+    await page.getByText('京兴人社发〔2025〕21号').first().waitFor({ timeout: 15_000 });
+    const gzipBytes = [...scripts].reduce((sum, p) => sum + zlib.gzipSync(fs.readFileSync(path.join(WEB_ROOT, p))).length, 0);
+    expect(scripts.size).toBeGreaterThan(1);
+    expect(gzipBytes / 1024).toBeLessThanOrEqual(300);
     await page.close();
   });
 

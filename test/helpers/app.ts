@@ -8,6 +8,7 @@ import { buildApp } from '../../src/server/app';
 import type { AppConfig } from '../../src/server/config';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { DEMO_PASSWORD, loadDemoData } from '../../src/server/demo/seed';
+import { localStorage } from '../../src/server/storage/storage';
 
 /**
  * A real database for one test file: in-memory PGlite by default, or — when DATABASE_URL is set — a fresh
@@ -80,7 +81,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = testConfig(options.config);
-  if (options.demo !== false) await loadDemoData(database.db, config.now?.() ?? new Date());
+  if (options.demo !== false) await loadDemoData(database.db, config.now?.() ?? new Date(), localStorage(path.join(config.dataDir, 'files')));
   const app = await buildApp({ config, database, logger: false });
   options.beforeReady?.(app);
   await app.ready();

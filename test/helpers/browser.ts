@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from './app';
 import type { AppConfig } from '../../src/server/config';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_ROOT = path.resolve('dist/web');
+export const WEB_ROOT = path.resolve(process.env.WEB_ROOT ?? 'dist/web');
 const hasWebApp = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
 /** Whether the browser tests can run here: Debian's Chromium and a built web app. */
 export const hasChromium = fs.existsSync(CHROMIUM) && hasWebApp;

@@ -46,6 +46,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    // A client checked out (inside a transaction) whose connection drops between two queries emits 'error' with
+    // no pool listener attached, which would crash the process; its next query fails instead (→ 503), and the
+    // pool discards it on release because it is no longer queryable, so a broken client is never handed out.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

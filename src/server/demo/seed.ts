@@ -5,8 +5,13 @@ import type { Role } from '../../shared/accounts';
 import type { AppConfig } from '../config';
 import type { Db } from '../db/client';
 import { jurisdictions, units, userRoles, users } from '../db/schema';
+import path from 'node:path';
 import { hashPassword } from '../modules/accounts/accounts.service';
+import { localStorage, type Storage } from '../storage/storage';
 import { SYSTEM_ACTOR, recordAudit } from '../modules/audit/audit.service';
+import { loadIntakeDemo } from './intake-demo';
+import { loadUnitDemo } from './unit-demo';
+import { loadRegistryDemo } from './registry-demo';
 
 /** Demo password of the demo accounts (DESIGN.md contract). Exists only in demo data. */
 export const DEMO_PASSWORD = 'demo12345';
@@ -20,7 +25,8 @@ export const DEMO_JURISDICTIONS = [
 // 统一社会信用代码 with valid GB 32100 check characters (fictional units).
 export const DEMO_UNITS = [
   { key: 'unit-a', name: '北京兴业精密机械有限公司', creditCode: '91110115MA01ABCD1J', jurisdictionId: 'daxing', address: '北京市大兴区金苑路 26 号' },
-  { key: 'unit-b', name: '北京亦庄智造科技有限公司', creditCode: '91110302MA02XYZ7Q8', jurisdictionId: 'etdz', address: '北京经济技术开发区科创十三街 18 号' },
+  { key: 'unit-b', name: '北京亦庄智造科技有限公司', creditCode: '91110302MA02XYW7QW', jurisdictionId: 'etdz', address: '北京经济技术开发区科创十三街 18 号' },
+  { key: 'unit-c', name: '北京顺航装备维修有限公司', creditCode: '91110113MA03TYHK2M', jurisdictionId: 'shunyi', address: '北京市顺义区空港工业区天柱路 9 号' },
 ];
 
 type DemoAccount = { username: string; displayName: string; unit?: string; roles: [Role, string][] };
@@ -41,6 +47,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'daxing-finance', displayName: '吴涛（大兴区财政局）', roles: [['finance', 'daxing']] },
   { username: 'unit-a', displayName: '张伟（北京兴业精密机械有限公司）', unit: 'unit-a', roles: [['applicant', 'daxing']] },
   { username: 'unit-b', displayName: '李娜（北京亦庄智造科技有限公司）', unit: 'unit-b', roles: [['applicant', 'etdz']] },
+  { username: 'unit-c', displayName: '赵刚（北京顺航装备维修有限公司）', unit: 'unit-c', roles: [['applicant', 'shunyi']] },
 ];
 
 /** Loads demo data when configured: 'auto' into an empty database only, 'on' whenever it is absent. */
@@ -48,11 +55,12 @@ export async function loadDemoDataIfWanted(db: Db, config: AppConfig, log: Fasti
   if (config.demoData === 'off') return;
   const [{ n }] = await db.select({ n: count() }).from(users);
   if (Number(n) > 0) return;
-  await loadDemoData(db, config.now?.() ?? new Date());
+  await loadDemoData(db, config.now?.() ?? new Date(), localStorage(path.join(config.dataDir, 'files')));
   log.info('demo data loaded (accounts: admin, daxing-officer, … password demo12345)');
 }
 
-export async function loadDemoData(db: Db, now: Date) {
+/** Loads the demo data; demo uploads go to `storage` (the app's file store: DATA_DIR/files). */
+export async function loadDemoData(db: Db, now: Date, storage: Storage) {
   const hashed = await hashPassword(DEMO_PASSWORD);
   const unitIds = new Map(DEMO_UNITS.map((u) => [u.key, randomUUID()]));
   await db.transaction(async (tx) => {
@@ -76,4 +84,8 @@ export async function loadDemoData(db: Db, now: Date) {
       now,
     );
   });
+  // Each stage gets something to show today (DESIGN.md contract: demo data dated relative to the load day).
+  await loadUnitDemo(db, now);
+  await loadIntakeDemo(db, now, storage);
+  await loadRegistryDemo(db, now);
 }

@@ -45,12 +45,10 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (known) return send(known[0], { error: { code: known[1], message: known[2] } });
 
     const db = fromDatabaseError(err);
-    if (db) {
-      if (db.status >= 500) request.log.warn({ err }, 'database unavailable');
-      return send(db.status, { error: { code: db.code, message: db.message } }, db.headers);
-    }
-    if (isConnectionFailure(err)) {
-      request.log.warn({ err }, 'database connection failure');
+    if (db && db.status < 500) return send(db.status, { error: { code: db.code, message: db.message } }, db.headers);
+    // Database restart or outage (issue 9): 503 with a clear message, never a 500; the pool reconnects by itself.
+    if (db || isConnectionFailure(err)) {
+      request.log.warn({ err }, 'database unavailable');
       const e = databaseUnavailable();
       return send(e.status, { error: { code: e.code, message: e.message } }, e.headers);
     }

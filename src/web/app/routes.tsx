@@ -6,8 +6,19 @@ import { PublicLayout } from '../components/public-layout';
 
 const PublicHome = lazy(() => import('../routes/public/public-home'));
 const LoginPage = lazy(() => import('../routes/login/login-page'));
+const RegisterPage = lazy(() => import('../routes/login/register-page'));
 const AppShell = lazy(() => import('../routes/home/app-shell'));
-const ComingSoon = lazy(() => import('../routes/public/coming-soon'));
+const CallsPage = lazy(() => import('../routes/public/calls-page'));
+const CallDetailPage = lazy(() => import('../routes/public/call-detail-page'));
+const NoticesPage = lazy(() => import('../routes/public/notices-page'));
+const NoticePage = lazy(() => import('../routes/public/notice-page'));
+const StudiosPage = lazy(() => import('../routes/public/studios-page'));
+const StudioPage = lazy(() => import('../routes/public/studio-page'));
+const PoliciesPage = lazy(() => import('../routes/public/policies-page'));
+const PolicyPage = lazy(() => import('../routes/public/policy-page'));
+const ComparePage = lazy(() => import('../routes/public/compare-page'));
+const SelfCheckPage = lazy(() => import('../routes/public/self-check-page'));
+const VerifyPage = lazy(() => import('../routes/public/verify-page'));
 
 const fallback = <Spin style={{ display: 'block', margin: '120px auto' }} />;
 
@@ -26,11 +37,18 @@ export function AppRoutes() {
         <Route element={<PublicLayout />}>
           <Route index element={<PublicHome />} />
           <Route path="login" element={<LoginPage />} />
-          <Route path="calls" element={<ComingSoon />} />
-          <Route path="notices" element={<ComingSoon />} />
-          <Route path="studios" element={<ComingSoon />} />
-          <Route path="policies" element={<ComingSoon />} />
-          <Route path="self-check" element={<ComingSoon />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="calls" element={<CallsPage />} />
+          <Route path="calls/:id" element={<CallDetailPage />} />
+          <Route path="notices" element={<NoticesPage />} />
+          <Route path="notices/:id" element={<NoticePage />} />
+          <Route path="studios" element={<StudiosPage />} />
+          <Route path="studios/:id" element={<StudioPage />} />
+          <Route path="policies" element={<PoliciesPage />} />
+          <Route path="policies/compare" element={<ComparePage />} />
+          <Route path="policies/:id" element={<PolicyPage />} />
+          <Route path="self-check" element={<SelfCheckPage />} />
+          <Route path="verify/:code" element={<VerifyPage />} />
         </Route>
         <Route
           path="app/*"

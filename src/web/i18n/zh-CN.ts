@@ -24,21 +24,7 @@ export const zhCN = {
   },
   shell: { logout: '退出登录', changePassword: '修改密码', role: '当前角色', lang: 'English' },
   roles: { applicant: '申报单位', intake: '受理初审', program: '业务主管', expert: '评审专家', inspector: '纪检监察', finance: '财政', admin: '平台管理员' },
-  homeRole: {
-    who: '账号信息',
-    name: '姓名/名称',
-    jurisdiction: '辖区',
-    unit: '所属单位',
-    next: '下一步',
-    platform: '全平台',
-    applicant: ['先用「资格自测」核对技能大师和单位条件，每项结论都注明政策条款。', '在「申报批次」中选择本辖区正在申报的批次，填写申报书、上传材料后提交。', '大兴区：新设工作室须同时提交工作室和建设项目申报材料（京兴人社发〔2025〕21号 第十条）。'],
-    intake: ['逐项核对申报材料的完整性，不齐全的退回补正并写明补正事项与期限。'],
-    program: ['开设申报批次，名额不得超过政策上限（如大兴区建设项目每年不超过 10 个，第四条）。', '组织专家评审、拟定名单并公示 5 个工作日（第十一条）。'],
-    expert: ['评审前先申报利益冲突，只对分配给您的申报评分。'],
-    inspector: ['全程只读查看各环节记录，并可随时校验审计链（SM3）。'],
-    finance: ['按认定结果和结项考核登记拨付，导出拨付清单。'],
-    admin: ['管理辖区、用户和法定工作日安排（国务院放假通知未纳入时录入）。'],
-  },
+  homeRole: { jurisdiction: '辖区' },
   common: { loading: '加载中…', error: '加载失败', retry: '重试', comingSoon: '该功能正在建设中' },
 };
 export type Messages = typeof zhCN;

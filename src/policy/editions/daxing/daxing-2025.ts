@@ -1547,7 +1547,13 @@ export const daxing2025: Edition = {
   status: 'in-force',
   repeals: ['京兴人社文〔2021〕48号'],
   basedOn: ['京人社能发〔2023〕3号'],
-  sourceFile: 'seeds/001_169a5dc4f03acd27.txt',
+  sourceFile: 'policy-texts/001_169a5dc4f03acd27.txt',
+  relatedFiles: [
+    {
+      title: { zh: '关于开展2026年大兴区技能大师工作室建设项目评选工作的通知（2026年6月8日）', en: 'Notice of the 2026 Daxing construction-project round (2026-06-08)' },
+      file: 'policy-texts/000_e47bb15976c2f767.txt',
+    },
+  ],
   authorities: {
     intake: t('大兴区人力资源和社会保障局', 'Daxing District Human Resources and Social Security Bureau'),
     program: t('大兴区人力资源和社会保障局', 'Daxing District Human Resources and Social Security Bureau'),

@@ -1107,7 +1107,7 @@ export const etdz2024: Edition = {
   validityCitation: cite('一、政策依据', VALID_FROM_INFERRED),
   status: 'in-force',
   basedOn: ['京人社能发〔2023〕3号'],
-  sourceFile: 'seeds/002_66747d7481a57192.txt',
+  sourceFile: 'policy-texts/002_66747d7481a57192.txt',
   authorities: {
     intake: t('经开区营商环境建设局', 'Development Area Business Environment Bureau'),
     program: t('经开区人力资源和社会保障服务中心', 'Development Area Human Resources and Social Security Service Centre'),

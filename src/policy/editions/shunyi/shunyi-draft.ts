@@ -833,7 +833,7 @@ export const shunyiDraft: Edition = {
   validityCitation: cite('第十六条', VALIDITY_INFERRED),
   status: 'draft',
   basedOn: ['京人社能发〔2023〕3号', '顺政发〔2022〕42号'],
-  sourceFile: 'seeds/003_0fd526e660ff1c98.txt',
+  sourceFile: 'policy-texts/003_0fd526e660ff1c98.txt',
   authorities: {
     intake: t('顺义区人力资源和社会保障局', 'Shunyi District Human Resources and Social Security Bureau'),
     program: t('顺义区人力资源和社会保障局', 'Shunyi District Human Resources and Social Security Bureau'),

@@ -87,6 +87,8 @@ export const applications = pgTable(
     uniqueIndex('applications_number_key').on(t.number),
     uniqueIndex('applications_call_unit_key').on(t.callId, t.unitId),
     index('applications_list_idx').on(t.jurisdictionId, t.callId, t.status, t.updatedAt),
+    /** The intake desk's queue across calls: jurisdiction, waiting statuses, oldest first. */
+    index('applications_queue_idx').on(t.jurisdictionId, t.status, t.updatedAt),
     index('applications_unit_idx').on(t.unitId, t.updatedAt),
   ],
 );
@@ -210,6 +212,8 @@ export const persons = pgTable(
     category: text('category').notNull(),
     occupation: text('occupation'),
     occupationListed: boolean('occupation_listed'),
+    hasNationalStandard: boolean('has_national_standard'),
+    leadsAnotherStudio: boolean('leads_another_studio'),
     skillLevel: text('skill_level'),
     frontlineYears: integer('frontline_years'),
     employed: boolean('employed'),

@@ -12,6 +12,7 @@ import {
 import { actorOf } from '../../context';
 import { AppError } from '../../errors';
 import * as service from './applications.service';
+import { requestPaperDossier } from './paper-dossier.service';
 
 const OFFICER_ROLES = new Set(['intake', 'program', 'inspector']);
 
@@ -48,7 +49,7 @@ export async function applicationsRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const result = await service.listApplications(db, callerOf(request), request.query);
+      const result = await service.listApplications(db, callerOf(request), request.query, now());
       reply.header('x-total-count', String(result.total));
       return result.items;
     },
@@ -125,5 +126,17 @@ export async function applicationsRoutes(app: FastifyInstance) {
       schema: { tags: ['review'], summary: '退回补正（初审） / Return for correction', params: Id, body: ReturnForCorrectionRequest },
     },
     async (request) => service.returnForCorrection(db, callerOf(request), request.params.id, request.body, now()),
+  );
+
+  r.post(
+    '/api/applications/:id/request-paper-dossier',
+    {
+      config: { access: ['intake', 'program'] },
+      schema: { tags: ['review'], summary: '通知报送纸质材料（政策版本有线下受理环节时） / Ask the unit to bring the paper dossier', params: Id },
+    },
+    async (request) => {
+      const deskJurisdictions = request.user!.roles.filter((g) => (g.role === 'intake' || g.role === 'program') && g.jurisdiction).map((g) => g.jurisdiction!);
+      return requestPaperDossier(db, { actor: actorOf(request), deskJurisdictions }, request.params.id, now());
+    },
   );
 }

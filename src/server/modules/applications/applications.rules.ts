@@ -28,7 +28,9 @@ export function requirementsOf(editionId: string, programId: string, studioRecog
   const checklist = program.materials
     .filter((m) => m.programs.includes(program.id) && (m.required !== 'new-studio-only' || !studioRecognized))
     .sort((a, b) => a.order - b.order);
-  const uploads = checklist.filter((m) => m.supply !== 'online-form');
+  // 电子证照 (经开区 办事指南 五（一）2 "选取电子证照"): the licence is linked through the unit's validated 统一社会信用代码,
+  // not uploaded — only `upload` items take files.
+  const uploads = checklist.filter((m) => m.supply === 'upload');
   return { edition, program, forms, uploads, checklist };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { addWorkingDays } from '../../../policy/calendar';
+import { addWorkingDays, workingDaysBetween } from '../../../policy/calendar';
 import { validateForm } from '../../../policy/engine';
 import type { Role } from '../../../shared/accounts';
 import { formatShanghai, shanghaiDate, toShanghaiIso } from '../../../shared/time';
@@ -16,6 +16,7 @@ import {
   counters,
   files,
   units,
+  users,
 } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { type Storage, sniffType } from '../../storage/storage';
@@ -25,6 +26,7 @@ import { callStatus } from '../calls/calls.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { loadCalendarOverrides } from '../policies/calendar.service';
 import { isRequiredForm, isRequiredUpload, listFieldsFrom, requirementWords, requirementsOf } from './applications.rules';
+import { paperIntakeStage, pendingPaperDossier } from './paper-dossier.service';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_FORM_BYTES = 256 * 1024;
@@ -168,6 +170,7 @@ export async function getApplication(db: Db, caller: Caller, id: string, now: Da
     db.select().from(corrections).where(eq(corrections.applicationId, id)).orderBy(asc(corrections.round)),
     db.select({ name: units.name, creditCode: units.creditCode }).from(units).where(eq(units.id, app.unitId)),
   ]);
+  const paperDossier = await pendingPaperDossier(db, app);
   const asOf = shanghaiDate(now);
   const openCorrection = app.status === 'returned' ? rounds.find((c) => c.round === app.round) : undefined;
   return {
@@ -209,6 +212,9 @@ export async function getApplication(db: Db, caller: Caller, id: string, now: Da
       editable: m.supply !== 'online-form' && isItemEditable(app, openCorrection?.items, 'material', m.id),
     })),
     corrections: rounds.map((c) => ({ round: c.round, items: c.items, deadline: c.deadline, requestedAt: c.requestedAt.toISOString(), answeredAt: c.answeredAt?.toISOString() ?? null })),
+    /** 经开区 办事指南 五（二）: whether the edition has a paper dossier stage, and the pending notice's deadline. */
+    paperIntake: !!paperIntakeStage(call.editionId, app.program),
+    paperDossier,
     timeline: events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
@@ -251,27 +257,41 @@ function presentSummary(app: AppRow, callTitle: string, unitName: string) {
   };
 }
 
-/** GET /api/applications: what the caller may see — a unit its own, an officer or inspector their jurisdictions'. */
+/** Statuses in which an application waits for the intake desk (初审). */
+const WAITING_FOR_DESK = new Set(['submitted', 'resubmitted']);
+
+const SORTS = {
+  '-updatedAt': [desc(applications.updatedAt), desc(applications.id)],
+  updatedAt: [asc(applications.updatedAt), asc(applications.id)],
+  '-submittedAt': [sql`${applications.submittedAt} desc nulls last`, desc(applications.id)],
+  submittedAt: [sql`${applications.submittedAt} asc nulls last`, asc(applications.id)],
+  number: [asc(applications.number)],
+  '-number': [desc(applications.number)],
+} as const;
+
+/**
+ * GET /api/applications: what the caller may see — a unit its own, an officer or inspector their jurisdictions'.
+ * Every filter reads columns (no JSON lookups); `applications_list_idx` (jurisdiction, call, status, updated_at)
+ * serves the officer's per-call list and the desk's queue.
+ */
 export async function listApplications(
   db: Db,
   caller: Caller,
-  q: { callId?: string; status?: string; q?: string; page: number; pageSize: number },
+  q: { callId?: string; status?: string; q?: string; page: number; pageSize: number; sort?: keyof typeof SORTS },
+  now: Date = new Date(),
 ) {
   const scope: SQL[] = [];
   if (caller.unitId) scope.push(eq(applications.unitId, caller.unitId));
   if (caller.officerJurisdictions.length) scope.push(inArray(applications.jurisdictionId, caller.officerJurisdictions));
   if (!scope.length) return { items: [], total: 0 };
+  const statuses = q.status ? [...new Set(q.status.split(','))] : [];
+  const like = q.q ? `%${escapeLike(q.q)}%` : undefined;
   const where = and(
     or(...scope),
     q.callId ? eq(applications.callId, q.callId) : undefined,
-    q.status ? eq(applications.status, q.status) : undefined,
-    q.q
-      ? or(
-          ilike(applications.number, `%${escapeLike(q.q)}%`),
-          ilike(applications.title, `%${escapeLike(q.q)}%`),
-          ilike(applications.leaderName, `%${escapeLike(q.q)}%`),
-          ilike(units.name, `%${escapeLike(q.q)}%`),
-        )
+    statuses.length ? inArray(applications.status, statuses) : undefined,
+    like
+      ? or(ilike(applications.number, like), ilike(applications.title, like), ilike(applications.leaderName, like), ilike(units.name, like))
       : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
@@ -281,7 +301,7 @@ export async function listApplications(
       .innerJoin(calls, eq(calls.id, applications.callId))
       .innerJoin(units, eq(units.id, applications.unitId))
       .where(where)
-      .orderBy(desc(applications.updatedAt), desc(applications.id))
+      .orderBy(...SORTS[q.sort ?? '-updatedAt'])
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db
@@ -290,7 +310,21 @@ export async function listApplications(
       .innerJoin(units, eq(units.id, applications.unitId))
       .where(where),
   ]);
-  return { items: rows.map((r) => presentSummary(r.app, r.callTitle, r.unitName)), total: Number(total) };
+  const waiting = rows.some((r) => WAITING_FOR_DESK.has(r.app.status));
+  const overrides = waiting ? await loadCalendarOverrides(db) : undefined;
+  const today = shanghaiDate(now);
+  return {
+    items: rows.map((r) => {
+      // While an application waits for the desk nothing else changes it, so its last change is the (re)submission.
+      const since = WAITING_FOR_DESK.has(r.app.status) ? r.app.updatedAt : null;
+      return {
+        ...presentSummary(r.app, r.callTitle, r.unitName),
+        waitingSince: since ? toShanghaiIso(since) : null,
+        waitingWorkingDays: since ? Math.max(0, workingDaysBetween(shanghaiDate(since), today, overrides)) : null,
+      };
+    }),
+    total: Number(total),
+  };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -504,6 +538,17 @@ export async function submitApplication(db: Db, caller: Caller, id: string, inpu
   return { receipt, application: await getApplication(db, caller, id, now) };
 }
 
+/** The refusal when someone else has just returned the application: says who, when and which round (409). */
+async function alreadyReturned(db: DbOrTx, app: AppRow) {
+  const [last] = await db
+    .select({ at: corrections.requestedAt, round: corrections.round, by: users.displayName })
+    .from(corrections)
+    .leftJoin(users, eq(users.id, corrections.requestedBy))
+    .where(and(eq(corrections.applicationId, app.id), eq(corrections.round, app.round)));
+  const who = last ? `已于 ${formatShanghai(last.at)}${last.by ? ` 由 ${last.by}` : ''} 退回补正（第 ${last.round} 轮）` : '已被退回补正';
+  return new AppError('ALREADY_RETURNED', 409, `该申报${who}，不能重复退回；请刷新后查看`);
+}
+
 /** The intake desk returns an application for correction (补正), listing exactly what to fix and by when. */
 export async function returnForCorrection(
   db: Db,
@@ -514,6 +559,7 @@ export async function returnForCorrection(
 ) {
   const app = await loadApplication(db, id);
   if (!caller.officerJurisdictions.includes(app.jurisdictionId)) throw notFound('申报', 'APPLICATION_NOT_FOUND');
+  if (app.status === 'returned') throw await alreadyReturned(db, app);
   const t = transition(app.status, 'return', caller.role);
   const call = await loadCallOf(db, app);
   const req = requirementsOf(call.editionId, app.program, app.studioRecognized);
@@ -544,6 +590,13 @@ export async function returnForCorrection(
       now,
     );
     await recordAudit(tx, caller.actor, { action: 'application.returned', entityType: 'application', entityId: id, jurisdictionId: app.jurisdictionId, before: { status: app.status, round: app.round }, after: { status: t.to, round, items: input.items, deadline: deadline.date } }, now);
+  }).catch(async (err: unknown) => {
+    // Lost the race: say who returned it first.
+    if (err instanceof AppError && err.code === 'CONCURRENT_UPDATE') {
+      const fresh = await loadApplication(db, id);
+      if (fresh.status === 'returned') throw await alreadyReturned(db, fresh);
+    }
+    throw err;
   });
   return getApplication(db, caller, id, now);
 }

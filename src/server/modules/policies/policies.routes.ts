@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,6 +21,19 @@ import { AppError } from '../../errors';
 import { listCalendarOverrides, loadCalendarOverrides, setCalendarOverride } from './calendar.service';
 
 const EditionParams = z.object({ id: z.string().max(64).describe('政策版本 ID，如 daxing-2025 / edition id') }).strict();
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** Reads a policy text from policy-texts/ (only files the editions name; never a path from the request). */
+async function readPolicyText(file: string): Promise<string> {
+  return fs.readFile(path.join(REPO_ROOT, file), 'utf8');
+}
+
+const PolicyText = z.object({
+  id: z.string(),
+  documentNumber: z.string(),
+  texts: z.array(z.object({ title: z.string().describe('文件名称 / title'), text: z.string().describe('全文 / full text') })),
+});
 
 function editionOr404(id: string) {
   const edition = getEdition(id);
@@ -40,6 +56,20 @@ export async function policiesRoutes(app: FastifyInstance) {
     '/api/policies/:id',
     { config: { access: 'public' }, schema: { tags: ['policies'], summary: '政策版本详情 / One edition: programs, rules, materials, stages', params: EditionParams } },
     async (request) => describeEdition(editionOr404(request.params.id)),
+  );
+
+  r.get(
+    '/api/policies/:id/text',
+    { config: { access: 'public' }, schema: { tags: ['policies'], summary: '政策原文 / The policy text', params: EditionParams, response: { 200: PolicyText } } },
+    async (request) => {
+      const e = editionOr404(request.params.id);
+      const files = [{ title: e.title.zh, file: e.sourceFile }, ...(e.relatedFiles ?? []).map((r) => ({ title: r.title.zh, file: r.file }))];
+      return {
+        id: e.id,
+        documentNumber: e.documentNumber,
+        texts: await Promise.all(files.map(async (f) => ({ title: f.title, text: await readPolicyText(f.file) }))),
+      };
+    },
   );
 
   r.post(

@@ -63,6 +63,13 @@ describe('[POLICY] editions are served as the contract says', () => {
     expect(studio.stages.length).toBeGreaterThan(2);
   });
 
+  it('GET /api/policies/daxing-2025/text serves the document and the 2026 notice verbatim', async () => {
+    const body = (await get('/api/policies/daxing-2025/text')).json();
+    expect(body.texts).toHaveLength(2);
+    expect(body.texts[0].text).toContain('第十八条 工作室出现下列情况之一的，取消工作室称号');
+    expect(body.texts[1].text).toContain('2026年6月26日18:00前');
+  });
+
   it('an unknown edition is 404 in the error shape', async () => {
     const res = await get('/api/policies/haidian-2030');
     expect(res.statusCode).toBe(404);

@@ -1,49 +1,51 @@
-import { Button, Card, Descriptions, Dropdown, Form, Input, Layout, List, Menu, Modal, Select, Space, Tag, Typography, App as AntApp } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Dropdown, Form, Input, Layout, Menu, Modal, Select, Space, Tag, App as AntApp } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../../shared/accounts';
 import { Brand, LangSwitch } from '../../components/public-layout';
-import { useChangePassword, useLogout, useMe, type CurrentUser } from '../../features/auth/api';
+import { useChangePassword, useLogout, useMe } from '../../features/auth/api';
 import { ApiError } from '../../lib/http';
+import { NotificationBell } from '../../features/notifications/bell';
 import ComingSoon from '../public/coming-soon';
+import i18n from '../../i18n';
+import '../../features/home/i18n';
+
+// One lazy chunk per screen (issue 8: first page ≤ 300 KB of JavaScript).
+const SelfCheckPage = lazy(() => import('../public/self-check-page'));
+const ApplicationsPage = lazy(() => import('../applicant/applications-page'));
+const ApplicationPage = lazy(() => import('../applicant/application-page'));
+const UnitPage = lazy(() => import('../applicant/unit-page'));
+const OfficerCallsPage = lazy(() => import('../officer/calls-page'));
+const NewCallPage = lazy(() => import('../officer/new-call-page'));
+const OfficerCallPage = lazy(() => import('../officer/call-page'));
+const IntakePage = lazy(() => import('../officer/intake-page'));
+const IntakeApplicationPage = lazy(() => import('../officer/intake-application-page'));
+const NotificationsPage = lazy(() => import('./notifications-page'));
+const RoleHome = lazy(() => import('./role-home'));
+const StudioPage = lazy(() => import('../applicant/studio-page'));
 
 const MENU: Record<Role, [string, string][]> = {
-  applicant: [['', '工作台'], ['self-check', '资格自测'], ['applications', '我的申报'], ['studio', '我的工作室'], ['unit', '单位信息']],
-  intake: [['', '工作台'], ['intake', '初审受理']],
-  program: [['', '工作台'], ['calls', '申报批次'], ['review', '评审'], ['notices', '公示'], ['funding', '认定与资金'], ['studios', '工作室管理']],
-  expert: [['', '工作台'], ['assignments', '评审任务']],
-  inspector: [['', '工作台'], ['oversight', '全程监督'], ['audit', '审计链校验']],
-  finance: [['', '工作台'], ['disbursements', '资金拨付']],
-  admin: [['', '工作台'], ['users', '用户管理'], ['jurisdictions', '辖区'], ['calendar', '工作日历']],
+  applicant: [['', 'home'], ['self-check', 'selfCheck'], ['applications', 'applications'], ['studio', 'studio'], ['unit', 'unit']],
+  intake: [['', 'home'], ['intake', 'intake']],
+  program: [['', 'home'], ['calls', 'calls'], ['review', 'review'], ['notices', 'notices'], ['funding', 'funding'], ['studios', 'studios']],
+  expert: [['', 'home'], ['assignments', 'assignments']],
+  inspector: [['', 'home'], ['oversight', 'oversight'], ['audit', 'audit']],
+  finance: [['', 'home'], ['disbursements', 'disbursements']],
+  admin: [['', 'home'], ['users', 'users'], ['jurisdictions', 'jurisdictions'], ['calendar', 'calendar']],
 };
 
-function RoleHome({ user, role }: { user: CurrentUser; role: Role }) {
-  const { t } = useTranslation();
-  const grants = user.roles.filter((r) => r.role === role);
-  useEffect(() => {
-    document.title = `${t(`roles.${role}`)} 工作台 - 匠心 技能大师工作室服务平台`;
-  }, [t, role]);
-  return (
-    <div data-testid={`home-${role}`}>
-      <Typography.Title level={3}>
-        {t(`roles.${role}`)} · 工作台
-      </Typography.Title>
-      <Card title={t('homeRole.who')} style={{ marginBottom: 16 }}>
-        <Descriptions column={2}>
-          <Descriptions.Item label={t('homeRole.name')}>{user.displayName}</Descriptions.Item>
-          <Descriptions.Item label={t('shell.role')}>{t(`roles.${role}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('homeRole.jurisdiction')}>
-            {grants.map((g) => g.jurisdictionName ?? t('homeRole.platform')).join('、')}
-          </Descriptions.Item>
-          {user.unit && <Descriptions.Item label={t('homeRole.unit')}>{user.unit.name}</Descriptions.Item>}
-        </Descriptions>
-      </Card>
-      <Card title={t('homeRole.next')}>
-        <List dataSource={t(`homeRole.${role}`, { returnObjects: true }) as string[]} renderItem={(s, i) => <List.Item>{i + 1}. {s}</List.Item>} />
-      </Card>
-    </div>
-  );
+/**
+ * The active role's menu, plus the desks of the other roles the user holds in the same office (a 大兴 officer is
+ * both 业务主管 and 受理初审: 2026 通知 三（二）–（六)), so no screen hides behind the role switch.
+ */
+function menuFor(active: Role, held: Role[]) {
+  const items = [...MENU[active]];
+  for (const role of held) {
+    if (role === active || role === 'applicant' || active === 'applicant') continue;
+    for (const entry of MENU[role]) if (!items.some(([k]) => k === entry[0])) items.push(entry);
+  }
+  return items.map(([key, label]) => ({ key, label: i18n.t(`home2.menu.${label}`) }));
 }
 
 function PasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -82,6 +84,7 @@ export default function AppShell() {
   const { data: user } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
   const [pw, setPw] = useState(false);
   const roles = [...new Set((user?.roles ?? []).map((r) => r.role))] as Role[];
   const [role, setRole] = useState<Role>(roles[0]);
@@ -98,6 +101,7 @@ export default function AppShell() {
           ) : (
             <Tag data-testid="current-role" color="gold">{t(`roles.${active}`)}</Tag>
           )}
+          <NotificationBell />
           <LangSwitch />
           <Dropdown
             menu={{
@@ -115,13 +119,26 @@ export default function AppShell() {
       </header>
       <Layout>
         <Layout.Sider width={200} theme="light">
-          <Menu mode="inline" style={{ height: '100%' }} onClick={({ key }) => navigate(`/app/${key}`)} items={MENU[active].map(([key, label]) => ({ key, label }))} />
+          <Menu mode="inline" style={{ height: '100%' }} selectedKeys={[location.pathname.split('/')[2] ?? '']} onClick={({ key }) => navigate(`/app/${key}`)} items={menuFor(active, roles)} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          <Routes>
-            <Route index element={<RoleHome user={user} role={active} />} />
-            <Route path="*" element={<ComingSoon />} />
-          </Routes>
+          <Suspense fallback={null}>
+            <Routes>
+              <Route index element={<RoleHome user={user} role={active} />} />
+              <Route path="self-check" element={<SelfCheckPage />} />
+              <Route path="applications" element={<ApplicationsPage />} />
+              <Route path="applications/:id" element={<ApplicationPage />} />
+              <Route path="unit" element={<UnitPage />} />
+              <Route path="studio" element={<StudioPage />} />
+              <Route path="calls" element={<OfficerCallsPage />} />
+              <Route path="calls/new" element={<NewCallPage />} />
+              <Route path="calls/:id" element={<OfficerCallPage />} />
+              <Route path="intake" element={<IntakePage />} />
+              <Route path="intake/:id" element={<IntakeApplicationPage />} />
+              <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="*" element={<ComingSoon />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
       <PasswordModal open={pw} onClose={() => setPw(false)} />

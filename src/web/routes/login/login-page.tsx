@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLogin } from '../../features/auth/api';
 import { ApiError } from '../../lib/http';
+import './register-i18n';
 
 const DEMO = ['admin', 'daxing-officer', 'etdz-officer', 'shunyi-officer', 'expert1', 'daxing-inspector', 'daxing-finance', 'unit-a', 'unit-b'];
 
@@ -43,6 +44,12 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          {t('register.noAccount')}
+          <Link to="/register" data-testid="login-register">
+            {t('register.link')}
+          </Link>
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.demo')}：{DEMO.join('、')}
         </Typography.Paragraph>

@@ -1,16 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Steps, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Steps, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/http';
+import { Link } from 'react-router';
+import { useCalls } from '../../features/calls/api';
+import { beijingTime, CallStatusTag, Countdown } from '../../features/calls/parts';
 
-interface CallItem {
-  id: string;
-  title: string;
-  policyId: string;
-  closesAt: string;
-  status: 'upcoming' | 'open' | 'closed';
-}
+/** Entries to the public services of issue 3 (texts in features/calls/i18n.ts, `pubCalls.home`). */
+const ENTRIES = [
+  { to: '/self-check', icon: '测', key: 'selfCheck' },
+  { to: '/policies/compare', icon: '比', key: 'compare' },
+  { to: '/policies', icon: '文', key: 'policies' },
+];
 
 /** The districts and their documents in force (seeds/README.md). */
 const DISTRICTS = [
@@ -24,8 +24,8 @@ export default function PublicHome() {
   useEffect(() => {
     document.title = `${t('nav.home')} - 匠心 技能大师工作室服务平台`;
   }, [t]);
-  const calls = useQuery({ queryKey: ['calls'], queryFn: () => api<CallItem[]>('GET', '/api/calls') });
-  const open = (calls.data ?? []).filter((c) => c.status === 'open');
+  const calls = useCalls();
+  const open = (calls.data ?? []).filter((c) => c.status === 'open' || c.status === 'upcoming').sort((a, b) => a.closesAt.localeCompare(b.closesAt));
   return (
     <>
       <section className="jx-hero">
@@ -35,6 +35,25 @@ export default function PublicHome() {
         </div>
       </section>
       <main className="jx-main">
+        <Row gutter={16} style={{ marginBottom: 24 }}>
+          {ENTRIES.map((e) => (
+            <Col xs={24} md={8} key={e.to}>
+              <Link to={e.to} data-testid={`home-entry-${e.to}`}>
+                <Card hoverable style={{ height: '100%' }}>
+                  <Card.Meta
+                    avatar={
+                      <span style={{ display: 'inline-block', width: 40, height: 40, borderRadius: 8, background: '#fbeeee', color: '#a61d24', font: '600 20px/40px serif', textAlign: 'center' }}>
+                        {e.icon}
+                      </span>
+                    }
+                    title={t(`pubCalls.home.${e.key}.title`)}
+                    description={t(`pubCalls.home.${e.key}.text`)}
+                  />
+                </Card>
+              </Link>
+            </Col>
+          ))}
+        </Row>
         <Card title={t('home.process')} style={{ marginBottom: 24 }}>
           <Steps items={(t('home.steps', { returnObjects: true }) as string[]).map((title) => ({ title, status: 'process' as const }))} />
         </Card>
@@ -51,18 +70,39 @@ export default function PublicHome() {
             </Col>
           ))}
         </Row>
-        <Card title={t('home.openCalls')}>
+        <Card
+          title={t('home.openCalls')}
+          extra={
+            <Link to="/calls">
+              <Button type="link">{t('pubCalls.title')} →</Button>
+            </Link>
+          }
+        >
           {open.length === 0 ? (
             <Empty description={t('home.noCalls')} />
           ) : (
-            <List
-              dataSource={open}
-              renderItem={(c) => (
-                <List.Item extra={<Tag color="green">{t('home.closesAt')} {c.closesAt.slice(0, 16).replace('T', ' ')}</Tag>}>
-                  <List.Item.Meta title={c.title} description={c.policyId} />
-                </List.Item>
-              )}
-            />
+            // Plain rows, not antd List: List pulls pagination and Select into the first page (≤ 300 KB, issue 8).
+            open.map((c, i) => (
+              <div key={c.id} style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '12px 0', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <div>
+                    <Link to={`/calls/${c.id}`} style={{ fontWeight: 600, fontSize: 15 }}>
+                      {c.title}
+                    </Link>{' '}
+                    <CallStatusTag status={c.status} />
+                  </div>
+                  <Typography.Text type="secondary">
+                    {t(`pubCalls.jurisdictions.${c.jurisdiction}`, { defaultValue: c.jurisdiction })} · {t(`pubCalls.programs.${c.program}`, { defaultValue: c.program })}
+                  </Typography.Text>
+                </div>
+                <div style={{ textAlign: 'right' }}>
+                  <Tag color={c.status === 'open' ? 'green' : 'blue'}>
+                    {t('home.closesAt')} {beijingTime(c.closesAt)}
+                  </Tag>
+                  <div>{c.status === 'open' ? <Countdown to={c.closesAt} /> : <Countdown to={c.opensAt} kind="open" />}</div>
+                </div>
+              </div>
+            ))
           )}
         </Card>
       </main>

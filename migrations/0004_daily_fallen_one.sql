@@ -1,0 +1,1 @@
+CREATE INDEX "applications_queue_idx" ON "applications" USING btree ("jurisdiction_id","status","updated_at");
