@@ -86,6 +86,7 @@ function testEdition(overrides: Partial<Edition> = {}): Edition {
     rules: [employed, onlyForNewStudios, throwsPolicyError],
     materials: [],
     forms: [],
+    review: { expertsPerApplication: 3, panelSize: 5, formerEmployerAvoidanceYears: 3, aggregation: 'mean' as const, extremeScore: { below: 0.6, atLeast: 0.95 }, outlierPoints: 15, citation: cite('第九条') },
   });
   return {
     id: 'test-2025',

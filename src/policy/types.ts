@@ -303,6 +303,26 @@ export interface ChangeRule {
   requiresNewApplication?: boolean;
 }
 
+/**
+ * How the review of a program runs (expert panel, avoidance, scoring). The texts name the criteria but not these
+ * procedural numbers; each edition states its values with an inferred citation (seeds/README: closest practice).
+ */
+export interface ReviewRules {
+  /** Experts who score each application (≥3 by default). */
+  expertsPerApplication: number;
+  /** Experts drawn per call panel when the officer does not choose another size. */
+  panelSize: number;
+  /** An expert avoids applications of a unit they worked for within this many years (回避). */
+  formerEmployerAvoidanceYears: number;
+  /** How the experts' totals are combined: plain mean, or dropping the highest and lowest when ≥ 5 scores. */
+  aggregation: 'mean' | 'trimmed-mean';
+  /** A criterion scored below / at or above these shares of its maximum needs a comment. */
+  extremeScore: { below: number; atLeast: number };
+  /** An expert's total (0–100) this many points from the median of the others is flagged to the officer. */
+  outlierPoints: number;
+  citation: Citation;
+}
+
 export interface ProgramDef {
   id: ProgramId;
   title: Text;
@@ -324,6 +344,8 @@ export interface ProgramDef {
   recurringDeadlines?: { id: string; monthDay: string; text: Text; citation: Citation }[];
   /** Scoring criteria for experts (rubric), when the text names them. */
   rubric?: { id: string; title: Text; weight: number; max: number; citation: Citation }[];
+  /** Expert review procedure (panel, avoidance, scoring). */
+  review: ReviewRules;
   /** The name format of a recognised studio, e.g. 大兴区+技能大师姓名+职业名称+技能大师工作室. */
   studioNameFormat?: { template: string; citation: Citation };
 }

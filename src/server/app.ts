@@ -21,6 +21,10 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
+import { reviewDeskRoutes } from './modules/review/desk.routes';
+import { reviewOversightRoutes } from './modules/review/oversight.routes';
+import { reviewPanelsRoutes } from './modules/review/panels.routes';
+import { reviewScoringRoutes } from './modules/review/scoring.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { authPlugin } from './plugins/auth';
 import { localStorage } from './storage/storage';
@@ -135,6 +139,10 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(documentsRoutes);
   await app.register(registryRoutes);
   await app.register(unitsRoutes);
+  await app.register(reviewDeskRoutes);
+  await app.register(reviewPanelsRoutes);
+  await app.register(reviewScoringRoutes);
+  await app.register(reviewOversightRoutes);
 
   app.get(
     '/api/openapi.json',

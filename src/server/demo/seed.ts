@@ -11,6 +11,7 @@ import { localStorage, type Storage } from '../storage/storage';
 import { SYSTEM_ACTOR, recordAudit } from '../modules/audit/audit.service';
 import { loadIntakeDemo } from './intake-demo';
 import { loadUnitDemo } from './unit-demo';
+import { loadReviewDemo } from './review-demo';
 import { loadRegistryDemo } from './registry-demo';
 
 /** Demo password of the demo accounts (DESIGN.md contract). Exists only in demo data. */
@@ -88,4 +89,5 @@ export async function loadDemoData(db: Db, now: Date, storage: Storage) {
   await loadUnitDemo(db, now);
   await loadIntakeDemo(db, now, storage);
   await loadRegistryDemo(db, now);
+  await loadReviewDemo(db, now, storage);
 }

@@ -1,15 +1,20 @@
 import type { Role } from '../../shared/accounts';
 import { AppError } from '../errors';
 
-/**
- * Application statuses of the intake half (issue 4). The review half (初审 accepted → 专家评审 …) extends
- * this table per edition.
- */
+/** Every application status; intake's transitions are below, the review's per edition in review.ts. */
 export const APPLICATION_STATUSES = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '已提交，待初审', en: 'Submitted' },
   returned: { zh: '退回补正', en: 'Returned for correction' },
   resubmitted: { zh: '已补正，待初审', en: 'Resubmitted' },
+  // The review half (issue 5, src/server/workflow/review.ts): the edition's stages decide which an application passes.
+  'substantive-review': { zh: '待实质审核', en: 'Awaiting substantive review' },
+  'paper-intake': { zh: '待线下受理', en: 'Awaiting the paper dossier' },
+  'expert-review': { zh: '专家评审中', en: 'In expert review' },
+  scored: { zh: '评审完成，待排名', en: 'Review complete' },
+  proposed: { zh: '拟入选', en: 'Proposed' },
+  'not-proposed': { zh: '未拟入选', en: 'Not proposed' },
+  rejected: { zh: '不予通过', en: 'Rejected' },
 } as const;
 export type ApplicationStatus = keyof typeof APPLICATION_STATUSES;
 

@@ -46,6 +46,7 @@ import type {
   SkillLevel,
   StageDef,
   Text,
+  ReviewRules,
 } from '../../types';
 
 const ID = 'daxing-2025';
@@ -1304,6 +1305,20 @@ const PROJECT_RUBRIC: NonNullable<ProgramDef['rubric']> = [
   ['oversight', '过程的可监督性', 'Supervisable process'],
 ].map(([id, zh, en]) => ({ id, title: t(zh, en), weight: 1 / 6, max: 100, citation: cite('第九条（二）2', INFERRED_WEIGHTS) }));
 
+
+const REVIEW_INFERRED = '第十一条只规定“组织相关领域专家进行专业评审”，未规定专家人数、回避年限和计分方法；平台取常见做法：每件至少3名专家，近3年内任职单位回避，去掉最高分和最低分后取平均（不少于5名专家时），评选领导小组可另定。';
+
+/** Expert review procedure (the text sets none of these numbers; see REVIEW_INFERRED). */
+const REVIEW: ReviewRules = {
+  expertsPerApplication: 3,
+  panelSize: 7,
+  formerEmployerAvoidanceYears: 3,
+  aggregation: 'trimmed-mean',
+  extremeScore: { below: 0.6, atLeast: 0.95 },
+  outlierPoints: 15,
+  citation: cite('第十一条', REVIEW_INFERRED),
+};
+
 const STUDIO_RECOGNITION: ProgramDef = {
   id: 'studio-recognition',
   title: t('大兴区技能大师工作室认定', 'Daxing skill master studio recognition'),
@@ -1336,6 +1351,7 @@ const STUDIO_RECOGNITION: ProgramDef = {
   materials: STUDIO_PROGRAM_MATERIALS,
   forms: FORMS,
   rubric: STUDIO_RUBRIC,
+  review: REVIEW,
   studioNameFormat: { template: STUDIO_NAME_TEMPLATE, citation: cite('第九条（一）2') },
 };
 
@@ -1367,6 +1383,7 @@ const CONSTRUCTION_PROJECT: ProgramDef = {
   materials: PROJECT_PROGRAM_MATERIALS,
   forms: FORMS,
   rubric: PROJECT_RUBRIC,
+  review: REVIEW,
   studioNameFormat: { template: STUDIO_NAME_TEMPLATE, citation: cite('第九条（一）2') },
 };
 

@@ -45,6 +45,7 @@ import type {
   SkillLevel,
   StageDef,
   Text,
+  ReviewRules,
 } from '../../types';
 
 const ID = 'etdz-2024';
@@ -1048,6 +1049,20 @@ const RUBRIC: NonNullable<ProgramDef['rubric']> = [
   ['team', '技术技能人才团队', 'Team', '三（一）5、五（一）10'],
 ].map(([id, zh, en, article]) => ({ id, title: t(zh, en), weight: 1 / 6, max: 100, citation: cite(article, RUBRIC_INFERRED) }));
 
+
+const REVIEW_INFERRED = '办事指南六（五）只规定“组织专家线下对申报材料进行评审”，未规定专家人数、回避年限和计分方法；平台取常见做法：每件至少3名专家，近3年内任职单位回避，去掉最高分和最低分后取平均（不少于5名专家时），人社服务中心可另定。';
+
+/** Expert review procedure (the text sets none of these numbers; see REVIEW_INFERRED). */
+const REVIEW: ReviewRules = {
+  expertsPerApplication: 3,
+  panelSize: 7,
+  formerEmployerAvoidanceYears: 3,
+  aggregation: 'trimmed-mean',
+  extremeScore: { below: 0.6, atLeast: 0.95 },
+  outlierPoints: 15,
+  citation: cite('六（五）', REVIEW_INFERRED),
+};
+
 const STUDIO_RECOGNITION: ProgramDef = {
   id: 'studio-recognition',
   title: t('经开区技能大师工作室认定资助', 'Development Area skill master studio recognition and funding'),
@@ -1092,6 +1107,7 @@ const STUDIO_RECOGNITION: ProgramDef = {
   materials: MATERIALS,
   forms: FORMS,
   rubric: RUBRIC,
+  review: REVIEW,
 };
 
 export const etdz2024: Edition = {

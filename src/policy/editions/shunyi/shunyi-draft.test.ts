@@ -424,12 +424,14 @@ describe('顺义区技能大师工作室管理办法（试行）（征求意见�
   it('第五—七条 审核 → 评审 → 公示 → 认定, then the 第八条 support', () => {
     expect(program.stages.map((s) => [s.id, s.title.zh])).toEqual([
       ['submit', '单位审核报送'],
+      ['completeness-check', '审核'],
       ['expert-review', '评审'],
       ['notice', '公示'],
       ['decision', '认定'],
       ['disbursement', '资金支持'],
     ]);
-    expect(program.stages[4].citation.inferred).toBeTruthy();
+    expect(program.stages[1].citation.inferred).toMatch(/大兴区2026年建设项目评选通知/); // the 审核 desk borrows 大兴's 初审
+    expect(program.stages[5].citation.inferred).toBeTruthy();
   });
 
   it('第十三条 ≥100 person-times a year and a yearly report (date inferred from 大兴)', () => {

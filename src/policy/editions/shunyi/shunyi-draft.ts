@@ -45,6 +45,7 @@ import type {
   SkillLevel,
   StageDef,
   Text,
+  ReviewRules,
 } from '../../types';
 
 const ID = 'shunyi-draft';
@@ -621,6 +622,19 @@ const STAGES: StageDef[] = [
     ),
   },
   {
+    id: 'completeness-check',
+    title: t('审核', 'Completeness check'),
+    citation: cite(
+      '第五条、第六条',
+      '征求意见稿只规定区人社局“汇总全区申报材料”后评审，未规定材料审核和补正程序；沿用大兴区2026年建设项目评选通知三（二）初审的做法：材料不齐或不符合要求的，告知申报单位补齐补正。',
+    ),
+    actor: 'intake',
+    description: t(
+      '区人社局汇总全区申报材料，审核材料是否齐全、是否符合要求；不齐全或不符合要求的，告知申报单位补齐补正。',
+      'The district bureau gathers the applications and checks they are complete; if not, it asks the unit to complete or correct them.',
+    ),
+  },
+  {
     id: 'expert-review',
     title: t('评审', 'Review'),
     citation: cite('第六条'),
@@ -682,6 +696,20 @@ const RUBRIC: NonNullable<ProgramDef['rubric']> = [
   ['team', '技术技能人才团队', 'Team', '第四条（二）'],
 ].map(([id, zh, en, article]) => ({ id, title: t(zh, en), weight: 1 / 6, max: 100, citation: cite(article, RUBRIC_INFERRED) }));
 
+
+const REVIEW_INFERRED = '征求意见稿第六条只规定区人社局“进行评审”，未规定专家人数、回避年限和计分方法；平台取常见做法：每件至少3名专家，近3年内任职单位回避，去掉最高分和最低分后取平均（不少于5名专家时），区人社局可另定。';
+
+/** Expert review procedure (the text sets none of these numbers; see REVIEW_INFERRED). */
+const REVIEW: ReviewRules = {
+  expertsPerApplication: 3,
+  panelSize: 7,
+  formerEmployerAvoidanceYears: 3,
+  aggregation: 'trimmed-mean',
+  extremeScore: { below: 0.6, atLeast: 0.95 },
+  outlierPoints: 15,
+  citation: cite('第六条', REVIEW_INFERRED),
+};
+
 const STUDIO_RECOGNITION: ProgramDef = {
   id: 'studio-recognition',
   title: t('顺义区技能大师工作室认定', 'Shunyi skill master studio recognition'),
@@ -716,6 +744,7 @@ const STUDIO_RECOGNITION: ProgramDef = {
     },
   ],
   rubric: RUBRIC,
+  review: REVIEW,
 };
 
 // ---------------------------------------------------------------------------------------------------------

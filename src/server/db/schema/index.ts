@@ -6,3 +6,4 @@ export * from './documents';
 export * from './intake';
 export * from './registry';
 export * from './units';
+export * from './review';

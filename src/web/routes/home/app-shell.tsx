@@ -24,11 +24,22 @@ const IntakeApplicationPage = lazy(() => import('../officer/intake-application-p
 const NotificationsPage = lazy(() => import('./notifications-page'));
 const RoleHome = lazy(() => import('./role-home'));
 const StudioPage = lazy(() => import('../applicant/studio-page'));
+// Review (issue 5)
+const DeskPage = lazy(() => import('../review/desk-page'));
+const ExpertsPage = lazy(() => import('../review/experts-page'));
+const ReviewCallsPage = lazy(() => import('../review/review-calls-page'));
+const ReviewCallPage = lazy(() => import('../review/review-call-page'));
+const PanelPage = lazy(() => import('../review/panel-page'));
+const RankingPage = lazy(() => import('../review/ranking-page'));
+const AssignmentsPage = lazy(() => import('../review/assignments-page'));
+const AssignmentPage = lazy(() => import('../review/assignment-page'));
+const OversightPage = lazy(() => import('../review/oversight-page'));
+const OversightCallPage = lazy(() => import('../review/oversight-call-page'));
 
 const MENU: Record<Role, [string, string][]> = {
   applicant: [['', 'home'], ['self-check', 'selfCheck'], ['applications', 'applications'], ['studio', 'studio'], ['unit', 'unit']],
-  intake: [['', 'home'], ['intake', 'intake']],
-  program: [['', 'home'], ['calls', 'calls'], ['review', 'review'], ['notices', 'notices'], ['funding', 'funding'], ['studios', 'studios']],
+  intake: [['', 'home'], ['intake', 'intake'], ['desk', 'desk']],
+  program: [['', 'home'], ['calls', 'calls'], ['desk', 'desk'], ['review', 'review'], ['experts', 'experts'], ['notices', 'notices'], ['funding', 'funding'], ['studios', 'studios']],
   expert: [['', 'home'], ['assignments', 'assignments']],
   inspector: [['', 'home'], ['oversight', 'oversight'], ['audit', 'audit']],
   finance: [['', 'home'], ['disbursements', 'disbursements']],
@@ -136,6 +147,16 @@ export default function AppShell() {
               <Route path="intake" element={<IntakePage />} />
               <Route path="intake/:id" element={<IntakeApplicationPage />} />
               <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="desk" element={<DeskPage />} />
+              <Route path="experts" element={<ExpertsPage />} />
+              <Route path="review" element={<ReviewCallsPage />} />
+              <Route path="review/:callId" element={<ReviewCallPage />} />
+              <Route path="review/:callId/panel" element={<PanelPage />} />
+              <Route path="review/:callId/ranking" element={<RankingPage />} />
+              <Route path="assignments" element={<AssignmentsPage />} />
+              <Route path="assignments/:id" element={<AssignmentPage />} />
+              <Route path="oversight" element={<OversightPage />} />
+              <Route path="oversight/:callId" element={<OversightCallPage />} />
               <Route path="*" element={<ComingSoon />} />
             </Routes>
           </Suspense>
