@@ -21,6 +21,8 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
+import { fundingRoutes } from './modules/funding/funding.routes';
+import { noticesRoutes } from './modules/notices/notices.routes';
 import { reviewDeskRoutes } from './modules/review/desk.routes';
 import { reviewOversightRoutes } from './modules/review/oversight.routes';
 import { reviewPanelsRoutes } from './modules/review/panels.routes';
@@ -143,6 +145,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(reviewPanelsRoutes);
   await app.register(reviewScoringRoutes);
   await app.register(reviewOversightRoutes);
+  await app.register(noticesRoutes);
+  await app.register(fundingRoutes);
 
   app.get(
     '/api/openapi.json',

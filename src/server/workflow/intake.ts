@@ -15,6 +15,11 @@ export const APPLICATION_STATUSES = {
   proposed: { zh: '拟入选', en: 'Proposed' },
   'not-proposed': { zh: '未拟入选', en: 'Not proposed' },
   rejected: { zh: '不予通过', en: 'Rejected' },
+  // After the review (issue 6): the notice (公示) makes the outcome public; the decision confirms it.
+  'in-notice': { zh: '公示中', en: 'In public notice' },
+  'not-selected': { zh: '未入选', en: 'Not selected' },
+  withdrawn: { zh: '公示异议成立，已撤销', en: 'Withdrawn after objection' },
+  approved: { zh: '已认定', en: 'Approved' },
 } as const;
 export type ApplicationStatus = keyof typeof APPLICATION_STATUSES;
 

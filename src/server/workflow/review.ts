@@ -34,6 +34,7 @@ export const UNIT_VISIBLE_STATUS: Record<string, string> = {
   scored: 'in-review',
   proposed: 'in-review',
   'not-proposed': 'in-review',
+  'paper-intake': 'paper-intake', // the unit must act: bring the printed dossier (经开区 五（二）)
 };
 export const IN_REVIEW_LABEL = { zh: '评审中', en: 'Under review' };
 
@@ -48,7 +49,11 @@ export type ReviewAction =
   | 'reject' // 不予通过 (with reasons), at a desk stage
   | 'close-review' // 专家评审结束 → scored
   | 'propose' // 列入拟定名单
-  | 'not-propose'; // 未列入拟定名单
+  | 'not-propose' // 未列入拟定名单
+  | 'publish' // 公示发布：拟入选 → 公示中；未拟入选 → 未入选 (issue 6)
+  | 'publish-not-selected'
+  | 'withdraw' // 异议成立，从公示名单撤销
+  | 'confirm'; // 公示期满无异议，认定 / 确定
 
 export interface ReviewTransition {
   action: ReviewAction;
@@ -97,6 +102,15 @@ export function reviewTable(editionId: string, program: string): ReviewTransitio
   });
   table.push({ action: 'propose', from: ['scored', 'not-proposed', 'proposed'], to: 'proposed', roles: ['program'], stage: 'proposal', refusal: '只有评审完成的申报可以列入拟定名单' });
   table.push({ action: 'not-propose', from: ['scored', 'proposed', 'not-proposed'], to: 'not-proposed', roles: ['program'], stage: 'proposal', refusal: '只有评审完成的申报可以排除出拟定名单' });
+  const stageIds = new Set((getEdition(editionId)?.programs.find((p) => p.id === program)?.stages ?? []).map((s) => s.id));
+  if (stageIds.has('notice')) {
+    table.push({ action: 'publish', from: ['proposed'], to: 'in-notice', roles: ['program'], stage: 'notice', refusal: '只有拟入选的申报可以公示' });
+    table.push({ action: 'publish-not-selected', from: ['not-proposed'], to: 'not-selected', roles: ['program'], stage: 'notice', refusal: '只有未拟入选的申报随公示确定为未入选' });
+    table.push({ action: 'withdraw', from: ['in-notice'], to: 'withdrawn', roles: ['program'], stage: 'notice', refusal: '只有公示中的申报可以因异议成立撤销' });
+  }
+  if (stageIds.has('decision')) {
+    table.push({ action: 'confirm', from: stageIds.has('notice') ? ['in-notice'] : ['proposed'], to: 'approved', roles: ['program'], stage: 'decision', refusal: '只有公示期满、无未处理异议的申报可以认定' });
+  }
   return table;
 }
 

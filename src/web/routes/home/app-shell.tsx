@@ -24,6 +24,12 @@ const IntakeApplicationPage = lazy(() => import('../officer/intake-application-p
 const NotificationsPage = lazy(() => import('./notifications-page'));
 const RoleHome = lazy(() => import('./role-home'));
 const StudioPage = lazy(() => import('../applicant/studio-page'));
+// Notices, decisions and funding (issue 6)
+const NoticesAdminPage = lazy(() => import('../notices/notices-admin-page'));
+const NoticeAdminPage = lazy(() => import('../notices/notice-admin-page'));
+const FundingPage = lazy(() => import('../funding/funding-page'));
+const CallFundingPage = lazy(() => import('../funding/call-funding-page'));
+const DisbursementsPage = lazy(() => import('../funding/disbursements-page'));
 // Review (issue 5)
 const DeskPage = lazy(() => import('../review/desk-page'));
 const ExpertsPage = lazy(() => import('../review/experts-page'));
@@ -157,6 +163,11 @@ export default function AppShell() {
               <Route path="assignments/:id" element={<AssignmentPage />} />
               <Route path="oversight" element={<OversightPage />} />
               <Route path="oversight/:callId" element={<OversightCallPage />} />
+              <Route path="notices" element={<NoticesAdminPage />} />
+              <Route path="notices/:id" element={<NoticeAdminPage />} />
+              <Route path="funding" element={<FundingPage />} />
+              <Route path="funding/:callId" element={<CallFundingPage />} />
+              <Route path="disbursements" element={<DisbursementsPage />} />
               <Route path="*" element={<ComingSoon />} />
             </Routes>
           </Suspense>

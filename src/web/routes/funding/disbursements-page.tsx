@@ -1,0 +1,6 @@
+import ComingSoon from '../public/coming-soon';
+
+/** Issue 6: placeholder until its slice lands. */
+export default function DisbursementsPage() {
+  return <ComingSoon />;
+}
