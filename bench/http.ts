@@ -3,8 +3,8 @@
  *   1. prepares a database — embedded PGlite in a temporary DATA_DIR, or, with DATABASE_URL, a fresh PostgreSQL
  *      database created for the run and dropped after — and seeds the volume (bench/seed-volume.ts);
  *   2. measures the raw-database ceiling: the draft save's own transaction (SELECT … FOR UPDATE the form, UPDATE
- *      it, UPDATE the application, the audit chain's advisory lock, read the last hash, INSERT the SM3-chained
- *      audit event) looped from Node without HTTP — `pg` with a pool of 10 and the same concurrency as the
+ *      it, UPDATE the application, INSERT the audit event — linked into the SM3 chain after commit by the sealer)
+ *      looped from Node without HTTP — `pg` with a pool of 10 and the same concurrency as the
  *      draft-save scenario on PostgreSQL, the in-process loop on PGlite;
  *   3. starts a bare Fastify (constant JSON) and the app (`src/server/main.ts`) as child processes and drives
  *      each scenario for a bounded time, sampling the app's peak RSS (VmHWM, reset per scenario);
@@ -23,13 +23,10 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/client';
 import { DEMO_PASSWORD } from '../src/server/demo/seed';
-import { hashEvent } from '../src/server/modules/audit/audit.service';
 import { daxingProjectForms, tinyPdf } from '../test/helpers/fixtures';
 import { seedVolume, type SeededVolume, type SeedPlan } from './seed-volume';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** audit.service.ts CHAIN_LOCK: every audited write serialises on it. */
-const CHAIN_LOCK = 7_310_002;
 
 export interface ScenarioResult {
   scenario: string;
@@ -302,26 +299,10 @@ async function rawDraftSaveLoop(target: { url?: string; database?: Database }, a
       const now = new Date();
       await q('update application_forms set data = $1, version = $2, updated_by = $3, updated_at = $4 where application_id = $5 and form_id = $6', [JSON.stringify(newData), version, null, now.toISOString(), appId, 'work-plan']);
       await q('update applications set updated_at = $1, version = version + 1, title = $2 where id = $3', [now.toISOString(), newData.projectName, appId]);
-      await q('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const last = await q('select hash from audit_events order by id desc limit 1', []);
-      const fields = {
-        occurredAt: now,
-        actorUserId: null,
-        actorUsername: 'bench-raw',
-        actorRole: 'applicant',
-        jurisdictionId: 'daxing',
-        action: 'application.form_saved',
-        entityType: 'application',
-        entityId: appId,
-        before: { formId: 'work-plan', version: current.version, data: current.data } as never,
-        after: { formId: 'work-plan', version, data: newData } as never,
-        requestId: null,
-        ip: null,
-        prevHash: (last.rows[0]?.hash as string) ?? '0'.repeat(64),
-      };
+      // The event row as recordAudit writes it (linked into the chain after commit by the sealer, not here).
       await q(
-        'insert into audit_events (occurred_at, actor_user_id, actor_username, actor_role, jurisdiction_id, action, entity_type, entity_id, before, after, request_id, ip, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)',
-        [now.toISOString(), null, fields.actorUsername, fields.actorRole, fields.jurisdictionId, fields.action, fields.entityType, appId, JSON.stringify(fields.before), JSON.stringify(fields.after), null, null, fields.prevHash, hashEvent(fields)],
+        'insert into audit_events (occurred_at, actor_user_id, actor_username, actor_role, jurisdiction_id, action, entity_type, entity_id, before, after, request_id, ip) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)',
+        [now.toISOString(), null, 'bench-raw', 'applicant', 'daxing', 'application.form_saved', 'application', appId, JSON.stringify({ formId: 'work-plan', version: current.version, data: current.data }), JSON.stringify({ formId: 'work-plan', version, data: newData }), null, null],
       );
     });
   };
@@ -655,7 +636,7 @@ export function writeResults(report: HttpBenchReport) {
     database: report.database,
     mode: report.mode,
     method: 'SQL',
-    path: 'BEGIN; SELECT … FOR UPDATE; UPDATE application_forms; UPDATE applications; pg_advisory_xact_lock; SELECT last hash; INSERT audit_events; COMMIT',
+    path: 'BEGIN; SELECT … FOR UPDATE; UPDATE application_forms; UPDATE applications; INSERT audit_events; COMMIT',
     connections: report.raw.concurrency,
     durationS: Math.round(report.raw.seconds * 10) / 10,
     requests: report.raw.tx,

@@ -3,7 +3,7 @@
  * construction-project application made through the real API (every form saved, a real file uploaded for every
  * checklist item), then bulk SQL that clones it into `calls × units` applications with the same rows the
  * services write — application, its forms, its materials (pointing at the template's stored files), its
- * timeline events, and audit events chained with the same SM3 hash the app computes (so the chain verifies).
+ * timeline events, and audit events sealed into the SM3 chain by the app's own sealer (so the chain verifies).
  *
  * Why clone instead of calling the services 20,000 times: through the API one complete application is ≈ 15
  * requests (≈ 0.3 s on PGlite), i.e. ≈ 2 hours for 20,000; the clone writes the same rows in ≈ a minute.
@@ -21,7 +21,7 @@ import { buildApp } from '../src/server/app';
 import type { Database } from '../src/server/db/client';
 import { applications, auditEvents, users } from '../src/server/db/schema';
 import { DEMO_PASSWORD, loadDemoData } from '../src/server/demo/seed';
-import { hashEvent } from '../src/server/modules/audit/audit.service';
+import { sealAuditChain } from '../src/server/modules/audit/audit.service';
 import { DAXING_PROJECT_CALL, seedDaxingProjectApplication } from '../src/server/modules/applications/applications.test-helpers';
 import { localStorage } from '../src/server/storage/storage';
 import { shanghaiDate } from '../src/shared/time';
@@ -141,8 +141,6 @@ export async function seedVolume(database: Database, dataDir: string, plan: Seed
 
   // 4. Applications, forms, materials, timeline — per call, server-side copies of the template's rows.
   const [tpl] = await db.select().from(applications).where(eq(applications.id, template.id));
-  const [{ last }] = ((await db.execute(sql`select hash as last from audit_events order by id desc limit 1`)) as unknown as { rows: { last: string }[] }).rows;
-  let prevHash = last;
   let auditCount = 0;
   let appCount = 0;
   const hot: HotApplication[][] = [];
@@ -174,7 +172,7 @@ export async function seedVolume(database: Database, dataDir: string, plan: Seed
       SELECT gen_random_uuid()::text, a.id, a.created_at, NULL, '基准单位', 'created', NULL, 'draft', 0 FROM applications a WHERE a.call_id = ${callId}`);
     await db.execute(sql`INSERT INTO application_events (id, application_id, at, actor_user_id, actor_name, action, from_status, to_status, round)
       SELECT gen_random_uuid()::text, a.id, a.updated_at, NULL, '基准单位', 'submitted', 'draft', 'submitted', 0 FROM applications a WHERE a.call_id = ${callId} AND a.status <> 'draft'`);
-    // Audit: created + one form save per application, + the submission; chained in id order like recordAudit.
+    // Audit: created + one form save per application, + the submission; sealed into the chain below, as the app does.
     const events: (typeof auditEvents.$inferInsert)[] = [];
     ids.forEach((id, i) => {
       const base = { actorUserId: null, actorUsername: `bench-unit-${String(i + 1).padStart(5, '0')}`, actorRole: 'applicant', jurisdictionId: 'daxing', entityType: 'application', entityId: id, requestId: null, ip: '127.0.0.1' };
@@ -184,10 +182,7 @@ export async function seedVolume(database: Database, dataDir: string, plan: Seed
       ];
       if (statuses[i] !== 'draft') list.push({ action: 'application.submitted', before: { status: 'draft' }, after: { status: 'submitted' } });
       for (const e of list) {
-        const fields = { ...base, occurredAt: new Date(at(i).getTime()), action: e.action, before: e.before as never, after: e.after as never, prevHash };
-        const hash = hashEvent(fields);
-        events.push({ ...fields, hash });
-        prevHash = hash;
+        events.push({ ...base, occurredAt: new Date(at(i).getTime()), action: e.action, before: e.before as never, after: e.after as never });
       }
     });
     for (let s = 0; s < events.length; s += 1000) await db.insert(auditEvents).values(events.slice(s, s + 1000));
@@ -196,6 +191,7 @@ export async function seedVolume(database: Database, dataDir: string, plan: Seed
     if (isHot) hot.push(ids.map((id, i) => ({ id, unit: i, cookie: cookies[i] })));
     if ((k + 1) % 10 === 0) log(`  ${appCount} applications, ${auditCount} audit events (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
+  await sealAuditChain(db, { wait: true });
   await db.execute(sql.raw('ANALYZE'));
   return {
     applications: appCount + 1,

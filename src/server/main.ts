@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfWanted } from './demo/seed';
+import { sealAuditChain } from './modules/audit/audit.service';
 import { deliverPending, logProviders } from './modules/notifications/notifications.service';
 
 async function main() {
@@ -29,9 +30,15 @@ async function main() {
     deliverPending(database.db, providers, new Date()).catch((err) => app.log.warn({ err }, 'outbox delivery failed; will retry'));
   }, 30_000);
   outboxTimer.unref();
+  // Audit sealer: links committed audit events into the SM3 chain (one instance at a time; the others skip).
+  const sealTimer = setInterval(() => {
+    sealAuditChain(database.db).catch((err) => app.log.warn({ err }, 'audit sealing failed; will retry'));
+  }, 1_000);
+  sealTimer.unref();
 
   const stop = async (signal: string) => {
     clearInterval(outboxTimer);
+    clearInterval(sealTimer);
     app.log.info(`${signal}: shutting down`);
     await app.close();
     await database.close();

@@ -1,8 +1,11 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
- * The audit chain: every write records one event in the same transaction as the write, and each event
- * stores the SM3 hash (GB/T 32905) of the previous event, so a changed or deleted row breaks the chain.
+ * The audit chain: every write records one event in the same transaction as the write. A sealer then links the
+ * committed events into one chain (chain_seq), each storing the SM3 hash (GB/T 32905) of the previous one, so a
+ * changed or deleted row breaks the chain. Sealing after commit (rather than under a lock held by every writing
+ * transaction) keeps writers from queueing behind one another (issue 8).
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -20,8 +23,16 @@ export const auditEvents = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     ip: text('ip'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** The writing transaction (pg_current_xact_id): events are sealed once no older transaction is running. */
+    txId: bigint('tx_id', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    /** Position in the chain; null until sealed. */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_jurisdiction_idx').on(t.jurisdictionId, t.id)],
+  (t) => [
+    uniqueIndex('audit_events_chain_seq_key').on(t.chainSeq),
+    index('audit_events_unsealed_idx').on(t.txId, t.id).where(sql`chain_seq is null`),index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_jurisdiction_idx').on(t.jurisdictionId, t.id)],
 );

@@ -9,7 +9,7 @@ import { openDatabase } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { loadDemoData } from '../../demo/seed';
 import { localStorage } from '../../storage/storage';
-import { verifyAuditChain } from './audit.service';
+import { recordAudit, sealAuditChain, SYSTEM_ACTOR, verifyAuditChain } from './audit.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +24,9 @@ const verify = (cookie?: string) =>
 
 describe('[AUDIT] the SM3 chain', () => {
   it('records each write with actor, action, request id, and links each event to the previous hash', async () => {
-    const rows = await t.database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    await sealAuditChain(t.database.db, { wait: true });
+    const rows = await t.database.db.select().from(auditEvents).orderBy(asc(auditEvents.chainSeq));
+    expect(rows.every((r) => r.chainSeq !== null)).toBe(true); // every committed event is sealed
     // Demo data is written first (its own events), then the two sign-ins of beforeAll.
     expect(rows[0].action).toBe('demo.loaded');
     expect(rows.slice(-2).map((r) => r.action)).toEqual(['auth.login', 'auth.login']);
@@ -66,6 +68,53 @@ describe('[AUDIT] the SM3 chain', () => {
     await db.execute(sql`delete from audit_events where id = ${rows[1].id}`);
     const result = await verifyAuditChain(db);
     expect(result.firstBroken).toMatchObject({ id: rows[2].id, reason: 'link-mismatch' });
+  });
+});
+
+/** Events not linked into the chain yet (the earlier tests leave the chain itself broken on purpose). */
+const unsealed = async () => (await t.database.db.select().from(auditEvents).where(sql`chain_seq is null`)).length;
+
+describe('[AUDIT] sealing after commit (issue 8: writers do not queue behind one lock)', () => {
+  it.runIf(!!process.env.DATABASE_URL)('an event of a transaction still running is not sealed; once it commits it is linked after the events sealed before it', async () => {
+    const db = t.database.db;
+    await sealAuditChain(db, { wait: true });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const written = new Promise<void>((r) => (inside = r));
+    const open = db.transaction(async (tx) => {
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.loaded', entityType: 'platform', after: { probe: 'open' } });
+      inside();
+      await held;
+    });
+    await written;
+    // A later event commits while the first transaction is still open.
+    await recordAudit(db, SYSTEM_ACTOR, { action: 'demo.loaded', entityType: 'platform', after: { probe: 'later' } });
+    await sealAuditChain(db, { wait: true });
+    const probe = async (tag: string) => (await db.select().from(auditEvents).where(sql`${auditEvents.after}->>'probe' = ${tag}`))[0];
+    expect((await probe('later')).chainSeq, 'the later event waits for the older transaction (horizon)').toBeNull();
+    expect(await unsealed()).toBeGreaterThanOrEqual(1);
+    release();
+    await open;
+    await sealAuditChain(db, { wait: true });
+    const [first, later] = [await probe('open'), await probe('later')];
+    expect(first.chainSeq).not.toBeNull();
+    expect(later.chainSeq).toBe(first.chainSeq! + 1);
+    expect(later.prevHash).toBe(first.hash);
+    expect(await unsealed()).toBe(0);
+  });
+
+  it('a rolled-back write leaves no event in the chain', async () => {
+    const db = t.database.db;
+    await db
+      .transaction(async (tx) => {
+        await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.loaded', entityType: 'platform', after: { probe: 'rolled-back' } });
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    await sealAuditChain(db, { wait: true });
+    expect(await unsealed()).toBe(0);
+    expect(await db.select().from(auditEvents).where(sql`${auditEvents.after}->>'probe' = 'rolled-back'`)).toEqual([]);
   });
 });
 
