@@ -19,8 +19,11 @@ import { loadCalendarOverrides } from '../policies/calendar.service';
  */
 export const PAPER_INTAKE_STAGE = 'paper-intake';
 
-/** Statuses after which the desk may ask for the paper dossier: the online filing is in. */
-const REQUESTABLE = new Set(['submitted', 'resubmitted']);
+/**
+ * The status in which the desk may ask for the paper dossier: the application waits at the `paper-intake` stage, i.e.
+ * it passed the online checks that precede it in the edition's order (经开区 办事指南 六（二）初审、六（三）审核 → 六（四）线下受理).
+ */
+const REQUESTABLE = new Set([PAPER_INTAKE_STAGE]);
 
 /** The SMS signature (短信签名) of the desk that sends the notice. */
 const SIGNATURES: Record<string, string> = { etdz: '经开区人社服务中心' };
@@ -59,7 +62,7 @@ export async function requestPaperDossier(
     throw new AppError('PAPER_DOSSIER_NOT_APPLICABLE', 409, '本申报所依据的政策没有“线下报送纸质材料”环节，无需通知报送纸质材料');
   }
   if (!REQUESTABLE.has(app.status)) {
-    throw new AppError('PAPER_DOSSIER_NOT_READY', 409, `申报当前状态为“${statusName(app.status)}”，只有已提交（或补正后重新提交）的申报才能通知报送纸质材料`);
+    throw new AppError('PAPER_DOSSIER_NOT_READY', 409, `申报当前状态为“${statusName(app.status)}”，只有通过网上审核、待线下受理的申报才能通知报送纸质材料`);
   }
   const pending = await pendingPaperDossier(db, app);
   if (pending) throw new AppError('PAPER_DOSSIER_PENDING', 409, `本轮已通知报送纸质材料（截止 ${pending.deadline}），不能重复通知`);

@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testClock, type TestApp } from '../../../../test/helpers/app';
 import { applications, auditEvents, outbox, paperDossierRequests, units, users } from '../../db/schema';
+import { advanceTo } from '../review/desk.test-helpers';
 
 /**
  * 经开区 paper dossier notice (京技管发〔2024〕1号 2026 办事指南 五（二）: 收到打印纸质材料短信通知后，在3个工作日内…递交至受理窗口).
@@ -36,8 +37,22 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('通知报送纸质材料 (经开区 办事指南 五（二）)', () => {
+  it('is refused until the application waits at 线下受理: after 初审 (六（二）) and 审核 (六（三）), in the edition’s order (409, nothing written)', async () => {
+    for (const unit of [/亦庄智造/, /经开精工/]) {
+      const app = await applicationOf(etdzOfficer, unit, 'submitted');
+      const before = await written();
+      const early = await request(app.id, etdzOfficer);
+      expect(early.statusCode).toBe(409);
+      expect(early.json().error).toMatchObject({ code: 'PAPER_DOSSIER_NOT_READY', message: expect.stringContaining('待线下受理') });
+      await advanceTo(t.app, t.database.db, etdzOfficer, app.id, 'substantive-review');
+      expect((await request(app.id, etdzOfficer)).statusCode).toBe(409);
+      expect((await written()).requests).toBe(before.requests);
+      await advanceTo(t.app, t.database.db, etdzOfficer, app.id, 'paper-intake');
+    }
+  });
+
   it('sets the deadline three statutory working days ahead (skipping 端午节 and the weekend) and notifies by SMS and in-app, in one go', async () => {
-    const app = await applicationOf(etdzOfficer, /亦庄智造/, 'submitted');
+    const app = await applicationOf(etdzOfficer, /亦庄智造/, 'paper-intake');
     const before = await written();
     const res = await request(app.id, etdzOfficer);
     expect(res.statusCode, res.body).toBe(200);
@@ -83,7 +98,7 @@ describe('通知报送纸质材料 (经开区 办事指南 五（二）)', () =>
   });
 
   it('without a mobile number on the unit profile (a landline), says so and still notifies in-app', async () => {
-    const app = await applicationOf(etdzOfficer, /经开精工/, 'submitted');
+    const app = await applicationOf(etdzOfficer, /经开精工/, 'paper-intake');
     const res = await request(app.id, etdzOfficer);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().sms).toBeNull();

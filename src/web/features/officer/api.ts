@@ -119,6 +119,7 @@ export function useReturnForCorrection(id: string) {
     mutationFn: (input: ReturnInput) => api<unknown>('POST', `/api/applications/${id}/return`, input),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: ['application', id] });
+      void qc.invalidateQueries({ queryKey: ['review-desk', id] });
       void qc.invalidateQueries({ queryKey: ['officer'] });
     },
   });

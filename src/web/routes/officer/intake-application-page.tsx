@@ -28,7 +28,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { dossierUrl, materialUrl, useApplication, useEditionForms, type ApplicationDetail, type ChecklistEntry } from '../../features/applications/api';
-import { RequestPaperDossierButton } from '../../features/applications/paper-dossier';
+import { correctionItemsOf, DeskPanel } from '../../features/review-desk/desk-panel';
+import { useDesk } from '../../features/review-desk/api';
 import { FormRenderer } from '../../features/forms/form-renderer';
 import { useMe } from '../../features/auth/api';
 import { beijing, fileSize, useReturnForCorrection, useWorkingDayDeadline, WAITING_STATUSES } from '../../features/officer/api';
@@ -54,6 +55,8 @@ export default function IntakeApplicationPage() {
   const { data: me } = useMe();
   const app = useApplication(id);
   const edition = useEditionForms(app.data?.editionId, app.data?.program);
+  // The review desk of the application (issue 5): its stage, item verdicts and the actions allowed now.
+  const desk = useDesk(id, !!app.data && app.data.status !== 'draft');
   const [returning, setReturning] = useState(false);
   useEffect(() => {
     if (app.data) document.title = `${app.data.number} 初审 - 匠心 技能大师工作室服务平台`;
@@ -89,7 +92,6 @@ export default function IntakeApplicationPage() {
           <Button icon={<DownloadOutlined />} href={dossierUrl(a.id)} target="_blank">
             {t('officer.review.dossier')}
           </Button>
-          {isDesk && <RequestPaperDossierButton app={a} />}
           {isDesk && waiting && (
             <Button type="primary" danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-open">
               {t('officer.review.returnBtn')}
@@ -133,9 +135,11 @@ export default function IntakeApplicationPage() {
           }
         />
       )}
-      {isDesk && !waiting && a.status !== 'returned' && a.status !== 'draft' && (
+      {isDesk && !waiting && a.status !== 'returned' && a.status !== 'draft' && !desk.data?.actions.length && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('officer.review.notActionable', { status: a.statusName })} />
       )}
+
+      {a.status !== 'draft' && <DeskPanel id={a.id} number={a.number} />}
 
       <Card>
         <Tabs
@@ -181,7 +185,9 @@ export default function IntakeApplicationPage() {
           ]}
         />
       </Card>
-      {returning && <ReturnModal app={a} titles={titles} onClose={() => setReturning(false)} onRefresh={() => void app.refetch()} />}
+      {returning && (
+        <ReturnModal app={a} titles={titles} initial={correctionItemsOf(desk.data)} onClose={() => setReturning(false)} onRefresh={() => void app.refetch()} />
+      )}
     </div>
   );
 }
@@ -291,11 +297,24 @@ function History({ app, titles }: { app: ApplicationDetail; titles: Map<string, 
   );
 }
 
-function ReturnModal({ app, titles, onClose, onRefresh }: { app: ApplicationDetail; titles: Map<string, string>; onClose: () => void; onRefresh: () => void }) {
+function ReturnModal({
+  app,
+  titles,
+  initial = [],
+  onClose,
+  onRefresh,
+}: {
+  app: ApplicationDetail;
+  titles: Map<string, string>;
+  /** Prefilled from the desk's non-ok verdicts of this round (one click from the item table). */
+  initial?: { kind: Kind; id: string; comment: string }[];
+  onClose: () => void;
+  onRefresh: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const ret = useReturnForCorrection(app.id);
-  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [picked, setPicked] = useState<Record<string, string>>(() => Object.fromEntries(initial.map((i) => [keyOf(i.kind, i.id), i.comment])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [days, setDays] = useState<number>(5);
   const [note, setNote] = useState('');
