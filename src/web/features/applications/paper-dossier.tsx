@@ -1,14 +1,12 @@
-import { PrinterOutlined, SendOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Popconfirm } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { addMessages } from '../../i18n';
-import { api } from '../../lib/http';
-import { applicationKey, type ApplicationDetail } from './api';
+import type { ApplicationDetail } from './api';
 
 /**
  * 经开区 paper dossier (京技管发〔2024〕1号 2026 办事指南 五（二）: 收到打印纸质材料短信通知后，在3个工作日内…递交至受理窗口):
- * the desk's button, shown only when the edition has a `paper-intake` stage, and the unit's banner with the deadline.
+ * the unit's banner with the deadline (the desk's request button is in features/review-desk).
  */
 
 const zh = {
@@ -32,38 +30,6 @@ addMessages('paperDossier', zh, en);
 /** The fields the application detail adds for the paper dossier (additive to ApplicationDetail). */
 type WithPaper = ApplicationDetail & { paperIntake?: boolean; paperDossier?: { deadline: string; requestedAt: string; round: number } | null };
 export const paperOf = (app: ApplicationDetail) => ({ paperIntake: !!(app as WithPaper).paperIntake, pending: (app as WithPaper).paperDossier ?? null });
-
-/** The desk's "通知报送纸质材料" button: only when the edition has the stage and the application is submitted. */
-export function RequestPaperDossierButton({ app }: { app: ApplicationDetail }) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const qc = useQueryClient();
-  const { paperIntake, pending } = paperOf(app);
-  const request = useMutation({
-    mutationFn: () => api<{ deadline: string; notice: string }>('POST', `/api/applications/${app.id}/request-paper-dossier`, {}),
-    onSuccess: (r) => {
-      message.success(t('paperDossier.sent', { deadline: r.deadline, notice: r.notice }), 6);
-      void qc.invalidateQueries({ queryKey: applicationKey(app.id) });
-    },
-    onError: (e) => message.error((e as Error).message),
-  });
-  if (!paperIntake) return null;
-  if (pending) {
-    return (
-      <Button icon={<PrinterOutlined />} disabled data-testid="paper-dossier-pending">
-        {t('paperDossier.pending', { deadline: pending.deadline })}
-      </Button>
-    );
-  }
-  if (app.status !== 'submitted' && app.status !== 'resubmitted') return null;
-  return (
-    <Popconfirm title={t('paperDossier.request')} description={<div style={{ maxWidth: 320 }}>{t('paperDossier.confirm')}</div>} onConfirm={() => request.mutate()}>
-      <Button icon={<SendOutlined />} loading={request.isPending} data-testid="paper-dossier-request">
-        {t('paperDossier.request')}
-      </Button>
-    </Popconfirm>
-  );
-}
 
 /** The unit's banner: print and bring the dossier by the deadline. */
 export function PaperDossierBanner({ app }: { app: ApplicationDetail }) {
