@@ -14,13 +14,16 @@ import {
   calls,
   corrections,
   counters,
+  experts,
   files,
+  reviewAssignments,
   units,
   users,
 } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { type Storage, sniffType } from '../../storage/storage';
 import { EDITABLE, statusName, transition, type ApplicationStatus } from '../../workflow/intake';
+import { IN_REVIEW_LABEL, UNIT_VISIBLE_STATUS } from '../../workflow/review';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { callStatus } from '../calls/calls.service';
 import { notifyUnit } from '../notifications/notifications.service';
@@ -49,6 +52,27 @@ export interface Caller {
 
 function canRead(caller: Caller, app: Pick<AppRow, 'unitId' | 'jurisdictionId'>) {
   return (caller.unitId !== null && caller.unitId === app.unitId) || caller.officerJurisdictions.includes(app.jurisdictionId);
+}
+
+/**
+ * Assignment statuses that open an application's material files to its expert: only after declaring no conflict of
+ * interest (pending, conflict and withdrawn keep them closed — 回避, 京兴人社发〔2025〕21号 第十一条). Experts read the
+ * application itself through their score sheet (GET /api/review/assignments/:id/sheet, access-logged), which links
+ * the files here; GET /api/applications and /api/applications/:id stay closed to them.
+ */
+const EXPERT_READABLE = ['accepted', 'submitted'];
+
+/** canRead, or the caller is an expert whose declared assignment covers the application (material files only). */
+async function canReadMaterials(db: DbOrTx, caller: Caller, app: Pick<AppRow, 'id' | 'unitId' | 'jurisdictionId'>) {
+  if (canRead(caller, app)) return true;
+  if (!caller.actor.userId || caller.unitId) return false;
+  const [row] = await db
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
+    .where(and(eq(reviewAssignments.applicationId, app.id), eq(experts.userId, caller.actor.userId), inArray(reviewAssignments.status, EXPERT_READABLE)))
+    .limit(1);
+  return !!row;
 }
 
 function assertOwnUnit(caller: Caller, app: Pick<AppRow, 'unitId'>) {
@@ -173,8 +197,10 @@ export async function getApplication(db: Db, caller: Caller, id: string, now: Da
   const paperDossier = await pendingPaperDossier(db, app);
   const asOf = shanghaiDate(now);
   const openCorrection = app.status === 'returned' ? rounds.find((c) => c.round === app.round) : undefined;
+  // The unit sees nothing of the review's outcome before the notice (issue 5/6): 评审中 throughout.
+  const forUnit = isUnitView(caller, app);
   return {
-    ...presentSummary(app, call.title, unit.name),
+    ...presentSummary(app, call.title, unit.name, forUnit),
     editionId: call.editionId,
     unitCreditCode: unit.creditCode,
     studioRecognized: app.studioRecognized,
@@ -215,16 +241,16 @@ export async function getApplication(db: Db, caller: Caller, id: string, now: Da
     /** 经开区 办事指南 五（二）: whether the edition has a paper dossier stage, and the pending notice's deadline. */
     paperIntake: !!paperIntakeStage(call.editionId, app.program),
     paperDossier,
-    timeline: events.map((e) => ({
+    timeline: (forUnit ? events.filter((e) => !(e.fromStatus && e.fromStatus in UNIT_VISIBLE_STATUS)) : events).map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
       actor: e.actorName,
       fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      toStatusName: e.toStatus ? statusName(e.toStatus) : null,
+      toStatus: forUnit && e.toStatus ? (UNIT_VISIBLE_STATUS[e.toStatus] ?? e.toStatus) : e.toStatus,
+      toStatusName: e.toStatus ? (forUnit && e.toStatus in UNIT_VISIBLE_STATUS ? IN_REVIEW_LABEL.zh : statusName(e.toStatus)) : null,
       round: e.round,
       note: e.note,
-      details: e.details,
+      details: forUnit && e.toStatus && e.toStatus in UNIT_VISIBLE_STATUS ? null : e.details,
     })),
   };
 }
@@ -236,7 +262,13 @@ function isItemEditable(app: AppRow, items: { kind: string; id: string }[] | und
   return false;
 }
 
-function presentSummary(app: AppRow, callTitle: string, unitName: string) {
+/** Whether the caller reads the application as its unit (not as an officer of its jurisdiction). */
+function isUnitView(caller: Caller, app: Pick<AppRow, 'unitId' | 'jurisdictionId'>) {
+  return caller.unitId !== null && caller.unitId === app.unitId && !caller.officerJurisdictions.includes(app.jurisdictionId);
+}
+
+function presentSummary(app: AppRow, callTitle: string, unitName: string, forUnit = false) {
+  const masked = forUnit && app.status in UNIT_VISIBLE_STATUS;
   return {
     id: app.id,
     number: app.number,
@@ -248,8 +280,8 @@ function presentSummary(app: AppRow, callTitle: string, unitName: string) {
     unitName,
     title: app.title,
     leaderName: app.leaderName,
-    status: app.status,
-    statusName: statusName(app.status),
+    status: masked ? UNIT_VISIBLE_STATUS[app.status] : app.status,
+    statusName: masked ? IN_REVIEW_LABEL.zh : statusName(app.status),
     round: app.round,
     version: app.version,
     submittedAt: app.submittedAt ? toShanghaiIso(app.submittedAt) : null,
@@ -284,7 +316,12 @@ export async function listApplications(
   if (caller.unitId) scope.push(eq(applications.unitId, caller.unitId));
   if (caller.officerJurisdictions.length) scope.push(inArray(applications.jurisdictionId, caller.officerJurisdictions));
   if (!scope.length) return { items: [], total: 0 };
-  const statuses = q.status ? [...new Set(q.status.split(','))] : [];
+  const unitOnly = !!caller.unitId && !caller.officerJurisdictions.length;
+  let statuses = q.status ? [...new Set(q.status.split(','))] : [];
+  // A unit filters by what it sees: any review status (or 'in-review') stands for all of them, so no outcome leaks.
+  if (unitOnly && statuses.some((st) => st in UNIT_VISIBLE_STATUS || st === 'in-review')) {
+    statuses = [...new Set([...statuses.filter((st) => !(st in UNIT_VISIBLE_STATUS) && st !== 'in-review'), ...Object.keys(UNIT_VISIBLE_STATUS)])];
+  }
   const like = q.q ? `%${escapeLike(q.q)}%` : undefined;
   const where = and(
     or(...scope),
@@ -318,7 +355,7 @@ export async function listApplications(
       // While an application waits for the desk nothing else changes it, so its last change is the (re)submission.
       const since = WAITING_FOR_DESK.has(r.app.status) ? r.app.updatedAt : null;
       return {
-        ...presentSummary(r.app, r.callTitle, r.unitName),
+        ...presentSummary(r.app, r.callTitle, r.unitName, unitOnly),
         waitingSince: since ? toShanghaiIso(since) : null,
         waitingWorkingDays: since ? Math.max(0, workingDaysBetween(shanghaiDate(since), today, overrides)) : null,
       };
@@ -460,7 +497,7 @@ export async function removeMaterial(db: Db, storage: Storage, caller: Caller, i
 
 export async function readMaterialFile(db: Db, storage: Storage, caller: Caller, id: string, materialId: string) {
   const app = await loadApplication(db, id);
-  if (!canRead(caller, app)) throw notFound('申报', 'APPLICATION_NOT_FOUND');
+  if (!(await canReadMaterials(db, caller, app))) throw notFound('申报', 'APPLICATION_NOT_FOUND');
   const [row] = await db
     .select({ file: files })
     .from(applicationMaterials)

@@ -28,6 +28,8 @@ import { useApplicationDetail, useApplicationPage, useCalendarOverrides, useEdit
 import '../../features/home/i18n';
 import { useInbox, formatTime } from '../../features/notifications/api';
 import { useManagedCalls, type ManagedCall } from '../../features/officer/api';
+import { useMyAssignments } from '../../features/review-panels/api';
+import '../../features/review-panels/i18n';
 import { useNotices, useStudios, type NoticeSummary, type StudioSummary } from '../../features/registry/api';
 import { useUnitProfile } from '../../features/units/api';
 
@@ -616,6 +618,55 @@ function ProgramDesk({ user, holdsIntake }: { user: CurrentUser; holdsIntake: bo
 
 // ───────────────────────────── 评审专家 ─────────────────────────────
 
+/** The expert's assignments at a glance: pending (to declare, to score) and done, with a link to the list. */
+function ExpertAssignmentsCard() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const mine = useMyAssignments();
+  const c = mine.data?.counts;
+  const todo = (mine.data?.items ?? []).filter((a) => a.status === 'pending' || a.status === 'accepted');
+  return (
+    <Card
+      title={t('home2.expert.assignments')}
+      size="small"
+      extra={<Link to="/app/assignments" data-testid="expert-assignments-link">{t('reviewPanels.mine.title')}</Link>}
+    >
+      <Loaded q={mine}>
+        {() =>
+          !c || c.pending + c.done === 0 ? (
+            <Result status="info" title={t('home2.expert.emptyTitle')} subTitle={<div style={{ maxWidth: 560, margin: '0 auto' }} data-testid="expert-empty">{t('home2.expert.emptyBody')}</div>} />
+          ) : (
+            <>
+              <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+                <Col span={8}>
+                  <StatCard title={t('reviewPanels.mine.toDeclare')} value={c.toDeclare} color="#faad14" testId="expert-to-declare" onClick={() => navigate('/app/assignments')} />
+                </Col>
+                <Col span={8}>
+                  <StatCard title={t('reviewPanels.mine.toScore')} value={c.toScore} color="#1677ff" testId="expert-to-score" onClick={() => navigate('/app/assignments')} />
+                </Col>
+                <Col span={8}>
+                  <StatCard title={t('reviewPanels.mine.done')} value={c.done} color="#52c41a" testId="expert-done" onClick={() => navigate('/app/assignments')} />
+                </Col>
+              </Row>
+              {todo.length > 0 && (
+                <List
+                  size="small"
+                  dataSource={todo.slice(0, 5)}
+                  renderItem={(a) => (
+                    <List.Item actions={[<Link key="go" to={a.status === 'pending' ? '/app/assignments' : `/app/assignments/${a.id}`}>{a.status === 'pending' ? t('reviewPanels.mine.declare') : t('reviewPanels.mine.score')}</Link>]}>
+                      <List.Item.Meta title={`${a.number} · ${a.unitName}`} description={`${a.callTitle} · ${a.statusName}`} />
+                    </List.Item>
+                  )}
+                />
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </Card>
+  );
+}
+
 function ExpertDesk({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const calls = useCalls();
@@ -627,9 +678,7 @@ function ExpertDesk({ user }: { user: CurrentUser }) {
       <DeskHeader title={t('home2.expert.title')} sub={t('home2.common.today', { date: beijingToday() })} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Card title={t('home2.expert.assignments')} size="small">
-            <Result status="info" title={t('home2.expert.emptyTitle')} subTitle={<div style={{ maxWidth: 560, margin: '0 auto' }} data-testid="expert-empty">{t('home2.expert.emptyBody')}</div>} />
-          </Card>
+          <ExpertAssignmentsCard />
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
