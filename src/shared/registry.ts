@@ -25,6 +25,7 @@ export const NoticeContact = z.object({
 });
 
 export const NoticeItem = z.object({
+  id: z.string().describe('公示项编号（提出异议时指明对象） / item id'),
   name: z.string().describe('工作室或项目名称 / studio or project name'),
   unit: z.string().describe('所在单位 / unit'),
   amount: z.number().optional().describe('资助或补助金额（元），政策公布金额时给出 / amount in CNY where published'),
@@ -38,7 +39,7 @@ export const NoticeSummary = z.object({
   callId: z.string().describe('申报批次 / call'),
   title: z.string().describe('公示标题 / title'),
   startsOn: IsoDate.describe('公示开始日 / first day'),
-  endsOn: IsoDate.describe('公示截止日（当日 24:00 止，北京时间） / last day, ends at 24:00 Beijing time'),
+  endsOn: IsoDate.describe('公示截止日（当日 17:00 止，北京时间） / last day, ends at 17:00 Beijing time'),
   status: NoticeStatus,
   items: z.array(NoticeItem).describe('公示名单（已撤回的不列出） / the list, withdrawn items left out'),
   jurisdiction: z.string().describe('辖区 / jurisdiction'),
@@ -58,6 +59,9 @@ export const NoticeDetail = NoticeSummary.extend({
   callTitle: z.string().describe('申报批次名称 / call title'),
   decisionDocument: z.string().nullable().describe('认定文件 / decision document'),
   calendarBasis: z.array(z.string()).describe('计算公示期所依据的工作日安排 / schedules the end day relied on'),
+  allowAnonymousObjections: z.boolean().describe('受理匿名异议 / anonymous objections accepted'),
+  acceptingObjections: z.boolean().describe('正在受理异议（公示期内） / objections can be filed now'),
+  openObjections: z.number().describe('尚未办结的异议数 / objections not yet decided'),
 });
 
 export const NoticeListQuery = z
@@ -97,6 +101,20 @@ export const StudioDetail = StudioSummary.extend({
   revocationReason: z.string().nullable().describe('取消原因 / reason'),
   revocationArticle: z.string().nullable().describe('依据条款 / article'),
   sourceNoticeId: z.string().nullable().describe('认定公示 / the notice it came from'),
+  projects: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string().describe('建设项目名称 / project name'),
+        status: z.string().describe('in-execution 实施中（其后状态见项目管理） / status'),
+        periodStart: IsoDate.nullable().describe('计划开始 / planned start'),
+        periodEnd: IsoDate.nullable().describe('计划结束 / planned end'),
+        approvedAmount: z.number().nullable().describe('确定的补助金额（元） / approved amount'),
+        decidedOn: IsoDate.describe('确定日期 / decided on'),
+      }),
+    )
+    .optional()
+    .describe('建设项目（京兴人社发〔2025〕21号 第十二条） / construction projects'),
 });
 
 export const StudioListQuery = z

@@ -30,12 +30,13 @@ describe.skipIf(!hasChromium)('[NOTICE] the public reads notices and the registr
     await page.getByTestId('objection-area').waitFor({ timeout: 15_000 });
     await page.getByText('大兴区王建军数控车工技能大师工作室').waitFor({ timeout: 15_000 });
     const text = await page.locator('main').innerText();
-    expect(text).toContain('2026-11-25 24:00');
+    expect(text).toContain('2026-11-25 17:00');
     expect(text).toContain('50,000');
     expect(text).not.toContain('郑海涛'); // withdrawn item
     const objection = await page.getByTestId('objection-area').innerText();
-    expect(objection).toContain('异议请按公示联系方式提出');
-    expect(objection).toContain('81298272');
+    expect(objection).toContain('按公示联系方式实名反映');
+    expect(text).toContain('81298272');
+    await page.getByTestId('objection-form').waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

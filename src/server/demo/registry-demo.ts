@@ -3,8 +3,9 @@ import { inArray } from 'drizzle-orm';
 import { addWorkingDays, workingDaysBetween } from '../../policy/calendar';
 import { fromShanghaiLocal, shanghaiDate } from '../../shared/time';
 import type { Db, Tx } from '../db/client';
-import { calls, noticeItems, notices, studioTitles, studios, units } from '../db/schema';
+import { calls, noticeItems, notices, objections, studioTitles, studios, units } from '../db/schema';
 import { SYSTEM_ACTOR, recordAudit } from '../modules/audit/audit.service';
+import { hash as objectionHash, nextTrackingNumber } from '../modules/notices/objections.service';
 
 /**
  * Demo notices (公示) and recognised studios of every jurisdiction, dated relative to `now` (DESIGN.md: every stage
@@ -269,9 +270,10 @@ export async function loadRegistryDemo(db: Db, now: Date): Promise<void> {
       createdAt: fromShanghaiLocal(`${dxPublishDay}T10:00`),
       updatedAt: fromShanghaiLocal(`${dxPublishDay}T16:00`),
     });
+    const dxItemIds = DAXING_NOTICE_ITEMS.map(() => randomUUID());
     await tx.insert(noticeItems).values(
       DAXING_NOTICE_ITEMS.map((item, i) => ({
-        id: randomUUID(),
+        id: dxItemIds[i],
         noticeId: dxNoticeId,
         position: i + 1,
         name: studioName({ jurisdiction: 'daxing', leader: item.leader, occupation: item.occupation }),
@@ -286,6 +288,24 @@ export async function loadRegistryDemo(db: Db, now: Date): Promise<void> {
         withdrawnAt: item.withdrawn ? now : null,
       })),
     );
+
+    // One objection (异议) open on the running notice, filed an hour ago by a member of the public (第十一条: 公示无异议的
+    // 方予认定) — the filer follows it with the tracking number and 13800138000 (or the query code DEMO2026).
+    const objectionId = randomUUID();
+    const filedAt = new Date(now.getTime() - 3_600_000);
+    await tx.insert(objections).values({
+      id: objectionId,
+      trackingNumber: await nextTrackingNumber(tx, 'daxing', yearOf(today)),
+      noticeId: dxNoticeId,
+      noticeItemId: dxItemIds[1],
+      anonymous: false,
+      name: '赵先生',
+      contact: '13800138000',
+      body: '反映该工作室领办人近两年主要在外地门店工作，未在申报单位实际带徒传技，团队成员中有 2 人非申报单位正式职工，请核实是否符合第七条（二）的条件。',
+      queryCodeHash: objectionHash('DEMO2026'),
+      status: 'open',
+      filedAt,
+    });
 
     // 经开区: the round of the 2026 办事指南, concluded: notice ended, studios recognised.
     const etCallId = randomUUID();
@@ -385,7 +405,7 @@ export async function loadRegistryDemo(db: Db, now: Date): Promise<void> {
     for (const s of REGISTRY) await insertStudio(s);
     for (const s of ETDZ_NOTICE_STUDIOS) await insertStudio(s, { recognizedOn, sourceNoticeId: etNoticeId });
 
-    await recordDemoAudit(tx, now, { notices: 2, studios: REGISTRY.length + ETDZ_NOTICE_STUDIOS.length, runningNotice: dxNoticeId });
+    await recordDemoAudit(tx, now, { notices: 2, studios: REGISTRY.length + ETDZ_NOTICE_STUDIOS.length, runningNotice: dxNoticeId, openObjection: objectionId });
   });
 }
 

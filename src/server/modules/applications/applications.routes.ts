@@ -64,7 +64,7 @@ export async function applicationsRoutes(app: FastifyInstance) {
   r.get(
     '/api/applications/:id',
     { config: { access: readers }, schema: { tags: ['applications'], summary: '申报详情 / One application with forms, checklist and timeline', params: Id } },
-    async (request) => service.getApplication(db, callerOf(request), request.params.id, now()),
+    async (request) => service.getApplication(db, callerOf(request), request.params.id, now(), { logRead: true }),
   );
 
   r.put(

@@ -25,6 +25,7 @@ import { type Storage, sniffType } from '../../storage/storage';
 import { EDITABLE, statusName, transition, type ApplicationStatus } from '../../workflow/intake';
 import { IN_REVIEW_LABEL, UNIT_VISIBLE_STATUS } from '../../workflow/review';
 import { recordAudit, type Actor } from '../audit/audit.service';
+import { logAccess } from '../review/access-log';
 import { callStatus } from '../calls/calls.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { loadCalendarOverrides } from '../policies/calendar.service';
@@ -55,14 +56,18 @@ function canRead(caller: Caller, app: Pick<AppRow, 'unitId' | 'jurisdictionId'>)
 }
 
 /**
- * Assignment statuses that open an application's material files to its expert: only after declaring no conflict of
- * interest (pending, conflict and withdrawn keep them closed — 回避, 京兴人社发〔2025〕21号 第十一条). Experts read the
- * application itself through their score sheet (GET /api/review/assignments/:id/sheet, access-logged), which links
- * the files here; GET /api/applications and /api/applications/:id stay closed to them.
+ * Assignment statuses that open an application to its expert: only after declaring no conflict of interest
+ * (pending, conflict and withdrawn keep it closed — 回避, 京兴人社发〔2025〕21号 第十一条). DESIGN.md: GET
+ * /api/applications gives "an expert its assignments"; every expert read is written to the access log.
  */
 const EXPERT_READABLE = ['accepted', 'submitted'];
 
-/** canRead, or the caller is an expert whose declared assignment covers the application (material files only). */
+/** The applications of the expert user's declared assignments (a subquery for the list's scope). */
+function expertAssigned(userId: string) {
+  return sql`${applications.id} in (select ${reviewAssignments.applicationId} from ${reviewAssignments} inner join ${experts} on ${experts.id} = ${reviewAssignments.expertId} where ${experts.userId} = ${userId} and ${inArray(reviewAssignments.status, EXPERT_READABLE)})`;
+}
+
+/** canRead, or the caller is an expert whose declared assignment covers the application. */
 async function canReadMaterials(db: DbOrTx, caller: Caller, app: Pick<AppRow, 'id' | 'unitId' | 'jurisdictionId'>) {
   if (canRead(caller, app)) return true;
   if (!caller.actor.userId || caller.unitId) return false;
@@ -177,9 +182,11 @@ async function event(
 // Read
 // ---------------------------------------------------------------------------------------------------------
 
-export async function getApplication(db: Db, caller: Caller, id: string, now: Date) {
+export async function getApplication(db: Db, caller: Caller, id: string, now: Date, options: { logRead?: boolean } = {}) {
   const app = await loadApplication(db, id);
-  if (!canRead(caller, app)) throw notFound('申报', 'APPLICATION_NOT_FOUND');
+  if (!(await canReadMaterials(db, caller, app))) throw notFound('申报', 'APPLICATION_NOT_FOUND');
+  // Who saw what when (issue 5, inspector view): reads by officers and experts, not by the unit itself.
+  if (options.logRead && caller.unitId !== app.unitId) await logAccess(db, caller.actor, { applicationId: app.id, callId: app.callId, what: 'application' }, now);
   const call = await loadCallOf(db, app);
   const req = requirementsOf(call.editionId, app.program, app.studioRecognized);
   const [forms, materials, events, rounds, [unit]] = await Promise.all([
@@ -315,6 +322,7 @@ export async function listApplications(
   const scope: SQL[] = [];
   if (caller.unitId) scope.push(eq(applications.unitId, caller.unitId));
   if (caller.officerJurisdictions.length) scope.push(inArray(applications.jurisdictionId, caller.officerJurisdictions));
+  if (caller.role === 'expert' && caller.actor.userId) scope.push(expertAssigned(caller.actor.userId));
   if (!scope.length) return { items: [], total: 0 };
   const unitOnly = !!caller.unitId && !caller.officerJurisdictions.length;
   let statuses = q.status ? [...new Set(q.status.split(','))] : [];

@@ -1,6 +1,6 @@
-import { and, asc, eq, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { calls, jurisdictions, noticeItems, notices, studioTitles, studios } from '../../db/schema';
+import { calls, jurisdictions, noticeItems, notices, objections, projects, studioTitles, studios } from '../../db/schema';
 
 /** Queries of notices (公示) and studios; explicit columns, filters on indexed columns. */
 
@@ -90,4 +90,30 @@ export async function findStudioTitles(db: DbOrTx, studioId: string) {
     .from(studioTitles)
     .where(eq(studioTitles.studioId, studioId))
     .orderBy(asc(studioTitles.awardedOn));
+}
+
+/** Objections of a notice not yet decided (open or under investigation). */
+export async function countOpenObjections(db: DbOrTx, noticeId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(objections)
+    .where(and(eq(objections.noticeId, noticeId), inArray(objections.status, ['open', 'investigating'])));
+  return Number(row?.n ?? 0);
+}
+
+/** The construction projects of a studio (issue 6 decision; issue 7 adds their results), oldest first. */
+export async function findStudioProjects(db: DbOrTx, studioId: string) {
+  return db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      status: projects.status,
+      periodStart: projects.periodStart,
+      periodEnd: projects.periodEnd,
+      approvedAmount: projects.approvedAmount,
+      decidedOn: projects.decidedOn,
+    })
+    .from(projects)
+    .where(eq(projects.studioId, studioId))
+    .orderBy(asc(projects.decidedOn));
 }

@@ -17,19 +17,25 @@ const OFFICER_ROLES = new Set(['program', 'intake', 'inspector']);
 
 const collator = new Intl.Collator('zh-CN');
 
-export function noticeStatus(notice: { endsOn: string }, now: Date): 'running' | 'ended' {
-  return shanghaiDate(now) <= notice.endsOn ? 'running' : 'ended';
+/**
+ * When a notice ends: at 17:00 Beijing time of its last day (`endsOn`). The texts fix the length in working days
+ * (京兴人社发〔2025〕21号 第十一条: 公示期为 5 个工作日; 顺义 第六条: 不少于5个工作日; 经开区 办事指南 六（七）) but not the hour;
+ * inferred: a working day ends with the office hours of the desk that receives objections (经开区 contacts: 下午
+ * 1:30—5:00), so the period closes at 17:00 of the 5th working day and an objection after that is refused.
+ */
+export const NOTICE_CLOSING_TIME = '17:00';
+
+export function noticeEndsAt(endsOn: string): string {
+  return `${endsOn}T${NOTICE_CLOSING_TIME}:00+08:00`;
 }
 
-/** The instant the notice ends: midnight after `endsOn`, Beijing time. */
-export function noticeEndsAt(endsOn: string): string {
-  const next = new Date(`${endsOn}T00:00:00+08:00`);
-  next.setTime(next.getTime() + 24 * 3_600_000);
-  return toShanghaiIso(next);
+export function noticeStatus(notice: { endsOn: string }, now: Date): 'running' | 'ended' {
+  return now.getTime() < Date.parse(noticeEndsAt(notice.endsOn)) ? 'running' : 'ended';
 }
 
 function presentItem(item: repo.NoticeItemRow) {
   return {
+    id: item.id,
     name: item.name,
     unit: item.unitName,
     ...(item.amount !== null ? { amount: item.amount } : {}),
@@ -89,6 +95,10 @@ export async function getNotice(db: Db, id: string, now: Date): Promise<NoticeDe
     callTitle: row.callTitle,
     decisionDocument: n.decisionDocument,
     calendarBasis: n.calendarBasis,
+    allowAnonymousObjections: n.allowAnonymousObjections,
+    // Objections are received while the notice runs (the decision has not been taken yet).
+    acceptingObjections: n.status === 'published' && noticeStatus(n, now) === 'running',
+    openObjections: await repo.countOpenObjections(db, id),
   };
 }
 
@@ -133,6 +143,7 @@ export async function getStudio(db: Db, user: CurrentUser | null, id: string): P
   if (!row || !visible) throw notFound('工作室', 'STUDIO_NOT_FOUND');
   const s = row.studio;
   const titles = await repo.findStudioTitles(db, s.id);
+  const studioProjects = await repo.findStudioProjects(db, s.id);
   return {
     ...presentStudio(s, row.jurisdictionName),
     teamSize: s.teamSize,
@@ -144,5 +155,6 @@ export async function getStudio(db: Db, user: CurrentUser | null, id: string): P
     revocationReason: s.revocationReason,
     revocationArticle: s.revocationArticle,
     sourceNoticeId: s.sourceNoticeId,
+    projects: studioProjects,
   };
 }

@@ -93,7 +93,7 @@ describe('[NOTICE] GET /api/notices — the public list (DESIGN.md contract)', (
     expect(d.jurisdiction).toBe('daxing');
     expect(d.publisher).toBe('大兴区人力资源和社会保障局');
     expect(d.concluded).toBe(false);
-    expect(d.endsAt).toBe('2026-11-26T00:00:00+08:00');
+    expect(d.endsAt).toBe('2026-11-25T17:00:00+08:00');
     expect(d.workingDays).toBe(5);
     expect(d.items[0]).toMatchObject({ leader: '王建军', occupation: '数控车工', projectName: expect.any(String) });
   });
@@ -112,15 +112,13 @@ describe('[NOTICE] GET /api/notices — the public list (DESIGN.md contract)', (
   });
 });
 
-describe('[NOTICE] running or ended follows the Beijing calendar day (the notice ends at 24:00 of its last day)', () => {
-  it('is running until 23:59 Beijing time of endsOn and ended from midnight', async () => {
+describe('[NOTICE] running or ended follows Beijing time: the notice closes at 17:00 of its last day (京兴人社发〔2025〕21号 第十一条, closing hour inferred)', () => {
+  it('is running until 16:59:59 Beijing time of endsOn and ended from 17:00', async () => {
     const { id, endsOn } = await daxingNotice();
     try {
-      clock.set(`${endsOn}T23:59:00+08:00`);
+      clock.set(`${endsOn}T08:59:59Z`); // 16:59:59 in Beijing
       expect((await get(`/api/notices/${id}`)).json().status).toBe('running');
-      clock.set(`${endsOn}T15:59:59Z`); // still 23:59:59 in Beijing
-      expect((await get(`/api/notices/${id}`)).json().status).toBe('running');
-      clock.set(`${endsOn}T16:00:00Z`); // 00:00 the next day in Beijing
+      clock.set(`${endsOn}T17:00:00+08:00`);
       expect((await get(`/api/notices/${id}`)).json().status).toBe('ended');
       const list = (await get('/api/notices')).json() as Notice[];
       expect(list.every((n) => n.status === 'ended')).toBe(true);

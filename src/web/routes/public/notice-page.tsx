@@ -1,10 +1,13 @@
-import { EnvironmentOutlined, FormOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Divider, List, Row, Space, Table, Tooltip, Typography } from 'antd';
+import { EnvironmentOutlined, FilePdfOutlined, FormOutlined, PhoneOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Divider, List, Row, Space, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useNotice, type NoticeDetail } from '../../features/registry/api';
+import { ObjectionForm, ObjectionLookup } from '../../features/registry/objection-form';
 import { formatAmount, NoticeStatusTag, QueryState, usePeriod } from '../../features/registry/parts';
+import { noticePdfUrl } from '../../features/notices-admin/api';
+import '../../features/notices-admin/i18n';
 
 function Contacts({ contacts }: { contacts: NoticeDetail['contacts'] }) {
   const { t } = useTranslation();
@@ -62,6 +65,7 @@ export default function NoticePage() {
   }
 
   const running = n.status === 'running';
+  const accepting = n.acceptingObjections;
   const hasProject = n.items.some((i) => i.projectName);
   const hasAmount = n.items.some((i) => i.amount !== undefined);
   return (
@@ -84,6 +88,9 @@ export default function NoticePage() {
                     {t('registry.notice.publishedAt')}：{n.publishedAt.slice(0, 16).replace('T', ' ')}
                   </Typography.Text>
                 )}
+                <Button size="small" icon={<FilePdfOutlined />} href={noticePdfUrl(n.id)} target="_blank">
+                  {t('noticesAdmin.detail.pdf')}
+                </Button>
               </Space>
             </div>
             <Divider />
@@ -181,26 +188,18 @@ export default function NoticePage() {
             styles={{ body: { background: '#fafafa' } }}
             data-testid="objection-area"
           >
-            <Typography.Paragraph type={running ? undefined : 'secondary'}>
-              {running
-                ? t('registry.notice.objectionOpen', { start: n.startsOn, end: n.endsOn })
-                : t('registry.notice.objectionClosed')}
-            </Typography.Paragraph>
-            {running && (
-              <ul style={{ paddingLeft: 18, marginTop: 0 }}>
-                {n.contacts.map((c, i) => (
-                  <li key={i}>
-                    {c.name ? `${c.name}：` : ''}
-                    <Typography.Text strong>{c.phone}</Typography.Text>
-                  </li>
-                ))}
-              </ul>
+            {accepting ? (
+              <>
+                <Typography.Paragraph>{t('registry.notice.objectionOpen', { start: n.startsOn, end: n.endsOn })}</Typography.Paragraph>
+                {n.openObjections > 0 && <Alert type="info" style={{ marginBottom: 12 }} message={t('noticesAdmin.objection.openCount', { n: n.openObjections })} />}
+                <ObjectionForm notice={n} />
+              </>
+            ) : (
+              <Alert type="info" showIcon data-testid="objection-closed" message={t('noticesAdmin.objection.closed')} description={t('noticesAdmin.objection.closedBody', { end: n.endsOn })} />
             )}
-            <Tooltip title={t('registry.notice.objectionHint')}>
-              <Button block disabled>
-                {t('registry.notice.objectionButton')}
-              </Button>
-            </Tooltip>
+          </Card>
+          <Card title={t('noticesAdmin.objection.lookupTitle')} size="small" style={{ marginTop: 16 }}>
+            <ObjectionLookup />
           </Card>
         </Col>
       </Row>
