@@ -8,6 +8,7 @@ import { useMe } from '../../features/auth/api';
 import { useEdition, useEditions } from '../../features/home/api';
 import '../../features/home/i18n';
 import { useStudio, useStudios, type StudioSummary } from '../../features/registry/api';
+import '../../features/funding/i18n';
 
 const LEVEL_COLOR: Record<string, string> = { national: 'red', municipal: 'volcano', district: 'gold' };
 const STATUS_COLOR: Record<string, string> = { active: 'green', suspended: 'orange', revoked: 'red', dissolved: 'default' };
@@ -37,6 +38,13 @@ function StudioCard({ summary }: { summary: StudioSummary }) {
           <Tag color={LEVEL_COLOR[summary.level]}>{t(`home2.level.${summary.level}`)}</Tag>
           <Tag color={STATUS_COLOR[summary.status]}>{t(`home2.studioStatus.${summary.status}`)}</Tag>
         </Space>
+      }
+      extra={
+        summary.status === 'active' && (
+          <Button size="small" href={`/api/studios/${summary.id}/certificate.pdf`} target="_blank" data-testid="studio-certificate">
+            {t('funding.call.certificate')}（PDF）
+          </Button>
+        )
       }
       size="small"
       style={{ marginBottom: 16 }}
