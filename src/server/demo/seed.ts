@@ -13,6 +13,7 @@ import { loadIntakeDemo } from './intake-demo';
 import { loadUnitDemo } from './unit-demo';
 import { loadReviewDemo } from './review-demo';
 import { loadRegistryDemo } from './registry-demo';
+import { loadFundingDemo } from './funding-demo';
 
 /** Demo password of the demo accounts (DESIGN.md contract). Exists only in demo data. */
 export const DEMO_PASSWORD = 'demo12345';
@@ -89,5 +90,6 @@ export async function loadDemoData(db: Db, now: Date, storage: Storage) {
   await loadUnitDemo(db, now);
   await loadIntakeDemo(db, now, storage);
   await loadRegistryDemo(db, now);
+  await loadFundingDemo(db, now);
   await loadReviewDemo(db, now, storage);
 }

@@ -7,3 +7,5 @@ export * from './intake';
 export * from './registry';
 export * from './units';
 export * from './review';
+export * from './funding';
+export * from './objections';
