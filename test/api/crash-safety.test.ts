@@ -12,12 +12,13 @@ import { applicationEvents, applicationForms, applicationMaterials, applications
 import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { DAXING_PROJECT_CALL, openCall, seedDaxingProjectApplication } from '../../src/server/modules/applications/applications.test-helpers';
 import { verifyAuditChain } from '../../src/server/modules/audit/audit.service';
+import { UNIT_VISIBLE_STATUS } from '../../src/server/workflow/review';
 import { daxingProjectForms, multipartFile, tinyPdf } from '../helpers/fixtures';
 import { openTestDatabase } from '../helpers/app';
 
 /**
  * Issue 9 "Crash safety": the real server (a child process on PostgreSQL) is killed with SIGKILL in the middle
- * of a storm of form saves, uploads, deletions, submissions and returns for correction (京兴人社发〔2025〕21号
+ * of a storm of form saves, uploads, deletions, submissions, returns for correction and 初审 decisions (京兴人社发〔2025〕21号
  * 第九条: 初审 and 补正), then started again. Every write that was acknowledged (2xx) before the kill is there;
  * no application is half-submitted or half-returned; the SM3 audit chain verifies.
  */
@@ -132,7 +133,7 @@ describe.skipIf(!serverUrl)('[issue 9 crash safety] SIGKILL during a storm of wr
     };
 
     // The storm: the unit saves, uploads, deletes and submits; the officer returns for correction — all at once.
-    type Ack = { op: 'save'; app: string; version: number } | { op: 'upload'; app: string; material: string; sha256: string } | { op: 'delete'; app: string; material: string } | { op: 'submit' | 'return'; app: string };
+    type Ack = { op: 'save'; app: string; version: number } | { op: 'upload'; app: string; material: string; sha256: string } | { op: 'delete'; app: string; material: string } | { op: 'submit' | 'return' | 'accept'; app: string };
     const acks: Ack[] = [];
     // A delete whose answer was cut off by the kill may or may not have committed: its file's fate is unknown.
     const deleteAttempted = new Set<string>();
@@ -187,15 +188,32 @@ describe.skipIf(!serverUrl)('[issue 9 crash safety] SIGKILL during a storm of wr
         }
       }
     };
-    const workers = appIds.flatMap((app, i) => [unitWorker(app, i), unitWorker(app, i + 2), officerWorker(app)]);
+    /** The 初审 desk of the last application: judges every item ok and accepts (→ 专家评审) whenever it is waiting. */
+    const acceptWorker = async (app: string) => {
+      while (!stop) {
+        attempted++;
+        try {
+          const desk = await request({ method: 'GET', url: `/api/review/applications/${app}/desk`, headers: { cookie: officer } });
+          const d = desk.json();
+          if (d.stage !== 'completeness-check') continue;
+          const items = (d.items as { kind: string; id: string }[]).map((i) => ({ kind: i.kind, id: i.id, verdict: 'ok' }));
+          await request({ method: 'PUT', url: `/api/review/applications/${app}/verdicts`, headers: { cookie: officer }, payload: { stage: d.stage, items } });
+          const res = await request({ method: 'POST', url: `/api/review/applications/${app}/accept`, headers: { cookie: officer }, payload: { version: d.version } });
+          if (res.statusCode < 300) acks.push({ op: 'accept', app });
+        } catch {
+          /* unknown fate */
+        }
+      }
+    };
+    const workers = appIds.flatMap((app, i) => [unitWorker(app, i), unitWorker(app, i + 2), i === appIds.length - 1 ? acceptWorker(app) : officerWorker(app)]);
     await new Promise((r) => setTimeout(r, STORM_MS));
     await kill(); // SIGKILL while the workers are mid-request
     stop = true;
     await Promise.all(workers); // answers already on the wire before the kill still count as acknowledged
     expect(attempted).toBeGreaterThan(acks.length); // refusals (409) and cut-off requests are not acknowledged
-    for (const op of ['save', 'upload', 'delete', 'submit', 'return'] as const) expect(acks.some((a) => a.op === op), `${op} acknowledged during the storm`).toBe(true);
+    for (const op of ['save', 'upload', 'delete', 'submit', 'return', 'accept'] as const) expect(acks.some((a) => a.op === op), `${op} acknowledged during the storm`).toBe(true);
 
-    const tally = Object.fromEntries(['save', 'upload', 'delete', 'submit', 'return'].map((op) => [op, acks.filter((a) => a.op === op).length]));
+    const tally = Object.fromEntries(['save', 'upload', 'delete', 'submit', 'return', 'accept'].map((op) => [op, acks.filter((a) => a.op === op).length]));
     console.log(`[issue 9 crash safety] SIGKILL after ${attempted} requests, ${acks.length} acknowledged: ${JSON.stringify(tally)}`);
     await start(); // the same DATA_DIR and database, nothing repaired by hand
     const db = database.db;
@@ -212,6 +230,12 @@ describe.skipIf(!serverUrl)('[issue 9 crash safety] SIGKILL during a storm of wr
       expect(submits).toBeGreaterThanOrEqual(acks.filter((a) => a.op === 'submit' && a.app === app).length);
       const rounds = await db.select().from(corrections).where(eq(corrections.applicationId, app));
       expect(rounds.length).toBeGreaterThanOrEqual(acks.filter((a) => a.op === 'return' && a.app === app).length);
+      // An acknowledged 初审通过 holds: the application left the desk for 专家评审 (京兴人社发〔2025〕21号 第十一条).
+      if (acks.some((a) => a.op === 'accept' && a.app === app)) {
+        expect(events.filter((e) => e.action === 'accepted')).toHaveLength(1);
+        const [row] = await db.select().from(applications).where(eq(applications.id, app));
+        expect(row.status).toBe('expert-review');
+      }
     }
     const deleted = new Set(acks.filter((a) => a.op === 'delete').map((a) => (a as { material: string }).material));
     const kept = acks.filter((a): a is Extract<Ack, { op: 'upload' }> => a.op === 'upload' && !deleteAttempted.has(a.material));
@@ -248,11 +272,12 @@ describe.skipIf(!serverUrl)('[issue 9 crash safety] SIGKILL during a storm of wr
       const count = (a: string) => audited.filter((x) => x.action === a).length;
       expect(count('application.submitted') + count('application.resubmitted')).toBe(events.filter((e) => e.action === 'submitted' || e.action === 'resubmitted').length);
       expect(count('application.returned')).toBe(rounds.length);
+      expect(count('review.accepted')).toBe(events.filter((e) => e.action === 'accepted').length);
 
       // The restarted app serves the same state.
       const served = await request({ method: 'GET', url: `/api/applications/${app}`, headers: { cookie: await login('unit-a') } });
       expect(served.statusCode).toBe(200);
-      expect(served.json().status).toBe(row.status);
+      expect(served.json().status).toBe(UNIT_VISIBLE_STATUS[row.status] ?? row.status); // the unit sees 评审中 during review
     }
 
     // 3. The SM3 audit chain verifies from the first event to the last.
