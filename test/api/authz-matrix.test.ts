@@ -54,7 +54,7 @@ const readAppOfUnitA = (extra: Partial<Expect> = {}) =>
     'unit-a': 'ok',
     'etdz-officer': 'hidden',
     'shunyi-officer': 'hidden',
-    expert1: 'hidden', // no expert assignments exist yet
+    expert1: 'hidden', // expert1 has no assignment on appA (experts see only their own assignments' applications)
     'unit-b': 'hidden',
     'unit-c': 'hidden',
     ...extra,
@@ -67,6 +67,10 @@ const unitAWrite = () => only({ 'unit-a': 'ok', 'unit-b': 'hidden', 'unit-c': 'h
 const anyUnit = () => only({ 'unit-a': 'ok', 'unit-b': 'ok', 'unit-c': 'ok' });
 /** Officers' views of a 大兴 call: 大兴 officers and inspector; other jurisdictions' officers see nothing. */
 const daxingCallOfficers = () => only({ 'daxing-officer': 'ok', 'daxing-inspector': 'ok', 'etdz-officer': 'hidden', 'shunyi-officer': 'hidden' });
+/** Review lists (issue 5): every officer (their own jurisdiction's) and the inspector. */
+const reviewReaders = () => only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok', 'daxing-inspector': 'ok' });
+/** Review writes on a 大兴 resource: 大兴's officer; other jurisdictions 404; the inspector (read-only) and everyone else 403. */
+const daxingDesk = () => only({ 'daxing-officer': 'ok', 'etdz-officer': 'hidden', 'shunyi-officer': 'hidden' });
 
 interface Row {
   /** Path parameter → resource name (see `resources`). */
@@ -130,6 +134,24 @@ const MATRIX: Record<string, Row> = {
   'GET /api/unit/persons/{id}': { params: { id: 'personA' }, expect: only({ 'unit-a': 'ok', 'unit-b': 'hidden', 'unit-c': 'hidden' }) },
   'GET /api/unit/users': { expect: anyUnit() },
 
+  // ── review reads (issue 5): the 大兴 round in expert review of the demo data ──
+  // Desk queues and call lists: every officer sees their own jurisdiction's (scoped in the service), the inspector reads.
+  'GET /api/review/desk': { expect: reviewReaders() },
+  'GET /api/review/calls': { expect: reviewReaders() },
+  'GET /api/review/experts': { expect: reviewReaders() },
+  'GET /api/review/applications/{id}/desk': { params: { id: 'appDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/dashboard': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/record': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/record.xlsx': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/panel': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/draws/{drawId}/verify': { params: { drawId: 'drawDx' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/assignments': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/scores': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  'GET /api/review/calls/{callId}/ranking': { params: { callId: 'callDxReview' }, expect: daxingCallOfficers() },
+  // Experts: their own tasks only (another expert's assignment is 404, asserted below); nobody else calls these.
+  'GET /api/review/my-assignments': { expect: only({ expert1: 'ok' }) },
+  'GET /api/review/assignments/{id}/sheet': { params: { id: 'assignmentExpert1' }, expect: only({ expert1: 'ok' }) },
+
   // ── writes (minimal bodies) ──
   'POST /api/auth/login': { expect: everyone() },
   'POST /api/auth/register-unit': { expect: everyone() },
@@ -163,11 +185,51 @@ const MATRIX: Record<string, Row> = {
   // A message of unit-a: only its addressee may mark it.
   'POST /api/notifications/{id}/read': { params: { id: 'messageA' }, expect: { ...Object.fromEntries(CALLERS.map((c) => [c, 'hidden'])), anonymous: 'anon', 'unit-a': 'ok' } as Expect },
 
+  // ── review writes (issue 5): well-formed bodies, so another jurisdiction's 404 shows; the inspector is always 403 ──
+  // The application is in expert review: the desk's transitions are refused (409) for 大兴's officer, nothing changes.
+  'PUT /api/review/applications/{id}/verdicts': {
+    params: { id: 'appDxReview' },
+    body: () => ({ stage: 'completeness-check', items: [{ kind: 'form', id: 'work-plan', verdict: 'ok' }] }),
+    expect: daxingDesk() },
+  'POST /api/review/applications/{id}/accept': { params: { id: 'appDxReview' }, body: () => ({ version: 1 }), expect: daxingDesk() },
+  'POST /api/review/applications/{id}/pass': { params: { id: 'appDxReview' }, body: () => ({ version: 1 }), expect: daxingDesk() },
+  'POST /api/review/applications/{id}/reject': {
+    params: { id: 'appDxReview' },
+    body: () => ({ version: 1, stage: 'completeness-check', reasons: '不符合第七条规定的申报条件' }),
+    expect: daxingDesk() },
+  'POST /api/review/applications/{id}/paper-receipt': {
+    params: { id: 'appDxReview' },
+    body: () => ({ version: 1, outcome: 'received', watermarkCode: 'ABCD2345' }),
+    expect: daxingDesk() },
+  // The pool: each program officer writes their own jurisdiction's ({} is refused by validation).
+  'POST /api/review/experts': { expect: only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok' }) },
+  'PATCH /api/review/experts/{id}': { params: { id: 'expertDxPool' }, body: () => ({ title: '高级会计师' }), expect: daxingDesk() },
+  // Every account of the pool is already on the panel: 409 (no candidates left).
+  'POST /api/review/calls/{callId}/panel/draw': { params: { callId: 'callDxReview' }, expect: daxingDesk() },
+  'POST /api/review/calls/{callId}/assignments/auto': { params: { callId: 'callDxReview' }, expect: daxingDesk() },
+  // Already assigned: nothing created.
+  'POST /api/review/calls/{callId}/assignments': {
+    params: { callId: 'callDxReview' },
+    body: () => ({ applicationIds: [resources.appDxReview], expertIds: [resources.expertDxExpert1] }),
+    expect: daxingDesk() },
+  // An application with fewer than 3 submitted scores: listed as incomplete, nothing closed.
+  'POST /api/review/calls/{callId}/close-review': { params: { callId: 'callDxReview' }, body: () => ({ applicationIds: [resources.appDxIncomplete] }), expect: daxingDesk() },
+  'PUT /api/review/calls/{callId}/proposal': { params: { callId: 'callDxReview' }, body: () => ({ version: 0, items: [] }), expect: daxingDesk() },
+  'POST /api/review/calls/{callId}/proposal/submit': { params: { callId: 'callDxReview' }, expect: daxingDesk() },
+  'PUT /api/review/calls/{callId}/deadlines': { params: { callId: 'callDxReview' }, body: () => ({ stage: 'expert-review', dueOn: '2026-11-27' }), expect: daxingDesk() },
+  // expert1's own submitted sheet: fixed (409); the declaration was made (409).
+  'PUT /api/review/assignments/{id}/score': { params: { id: 'assignmentExpert1' }, body: () => ({ criteria: { necessity: 80 }, version: 2 }), expect: only({ expert1: 'ok' }) },
+  'POST /api/review/assignments/{id}/score/submit': { params: { id: 'assignmentExpert1' }, expect: only({ expert1: 'ok' }) },
+  'POST /api/review/assignments/{id}/declaration': { params: { id: 'assignmentExpert1' }, body: () => ({ hasConflict: false }), expect: only({ expert1: 'ok' }) },
+
   // ── deletions ──
   'DELETE /api/applications/{id}/materials/{materialId}': { params: { id: 'appA', materialId: 'materialA' }, expect: unitAWrite() },
   'DELETE /api/unit/persons/{id}': { params: { id: 'personA' }, expect: only({ 'unit-a': 'ok', 'unit-b': 'hidden', 'unit-c': 'hidden' }) },
   // unit-a's own account: another unit cannot see it; unit-a may not remove itself (a refusal, not a denial).
   'DELETE /api/unit/users/{id}': { params: { id: 'userA' }, expect: only({ 'unit-a': 'ok', 'unit-b': 'hidden', 'unit-c': 'hidden' }) },
+  // A member who submitted scores stays on the panel; a submitted assignment cannot be withdrawn (409).
+  'DELETE /api/review/calls/{callId}/panel/{expertId}': { params: { callId: 'callDxReview', expertId: 'expertDxScorer' }, expect: daxingDesk() },
+  'DELETE /api/review/assignments/{id}': { params: { id: 'assignmentExpert1' }, expect: daxingDesk() },
 
   // ── sign-out (each caller on a fresh session) ──
   'POST /api/auth/logout': { expect: signedIn(), freshSession: true },
@@ -219,9 +281,41 @@ beforeAll(async () => {
     year: '2026',
     unknownCode: 'ABCD2345EFGH',
   });
+  Object.assign(resources, await reviewResources());
   expect(detail.forms.length).toBeGreaterThan(0);
 });
 afterAll(() => t?.close());
+
+/**
+ * Review resources of the demo data (src/server/demo/review-demo.ts): the 大兴 project round in expert review, one of
+ * its applications (unit-a's) and one with fewer than 3 submitted scores, its panel draw, a pool member without an
+ * account, the demo experts' pool rows, expert1's submitted assignment and another expert's one.
+ */
+async function reviewResources(): Promise<Record<string, string>> {
+  const { sql } = await import('drizzle-orm');
+  const one = async (q: ReturnType<typeof sql>) => {
+    const r = (await t.database.db.execute(q)) as unknown as { rows: { id: string }[] };
+    if (!r.rows[0]) throw new Error('review demo resource missing');
+    return r.rows[0].id;
+  };
+  const callDxReview = await one(sql`select id from calls where edition_id = 'daxing-2025' and program = 'construction-project' and closes_at < ${clock.now().toISOString()} order by closes_at limit 1`);
+  const expertOf = (username: string) => one(sql`select e.id from experts e join users u on u.id = e.user_id where e.jurisdiction_id = 'daxing' and u.username = ${username}`);
+  const expertDxExpert1 = await expertOf('expert1');
+  const expertDxScorer = await expertOf('expert2');
+  return {
+    callDxReview,
+    appDxReview: await one(sql`select a.id from applications a join users u on u.unit_id = a.unit_id where a.call_id = ${callDxReview} and u.username = 'unit-a'`),
+    appDxIncomplete: await one(
+      sql`select a.id from applications a where a.call_id = ${callDxReview} and (select count(*) from review_assignments r where r.application_id = a.id and r.status = 'submitted') < 3 order by a.number limit 1`,
+    ),
+    drawDx: await one(sql`select id from panel_draws where call_id = ${callDxReview} order by drawn_at limit 1`),
+    expertDxPool: await one(sql`select id from experts where jurisdiction_id = 'daxing' and user_id is null order by name limit 1`),
+    expertDxExpert1,
+    expertDxScorer,
+    assignmentExpert1: await one(sql`select id from review_assignments where call_id = ${callDxReview} and expert_id = ${expertDxExpert1} and status = 'submitted' limit 1`),
+    assignmentOther: await one(sql`select id from review_assignments where call_id = ${callDxReview} and expert_id = ${expertDxScorer} and status = 'submitted' limit 1`),
+  };
+}
 
 /** A stored material of the application (read from the database: the id the download route takes). */
 async function firstMaterialOf(applicationId: string): Promise<string> {
@@ -381,11 +475,38 @@ describe('[AUTHZ] scope properties stated outright (issue 9)', () => {
     expect(await tableCounts(t.database.db)).toEqual(before);
   });
 
-  it('an expert sees no application while no expert is assigned', async () => {
-    expect(await list('expert1')).toEqual([]);
+  it('an expert sees at most the applications of their own declared assignments (DESIGN.md: "an expert its assignments"); a pending one (declaration first), any other and another expert’s sheet are 404 (issue 5)', async () => {
+    const { sql } = await import('drizzle-orm');
+    const cookie = cookies.get('expert1');
+    const rows = (await t.database.db.execute(
+      sql`select r.application_id as id, r.status from review_assignments r join experts e on e.id = r.expert_id join users u on u.id = e.user_id where u.username = 'expert1'`,
+    )) as unknown as { rows: { id: string; status: string }[] };
+    const declared = new Set(rows.rows.filter((r) => r.status === 'accepted' || r.status === 'submitted').map((r) => r.id));
+    const pending = rows.rows.filter((r) => r.status === 'pending').map((r) => r.id);
+    expect(declared.size).toBeGreaterThan(0);
+    expect(pending.length).toBeGreaterThan(0);
+    // Listed: never beyond the declared assignments (whether the list shows them or leaves them to the score sheets).
+    expect((await list('expert1')).filter((a) => !declared.has(a.id))).toEqual([]);
     for (const a of await allApplications()) {
-      expect((await inject('GET', `/api/applications/${a.id}`, cookies.get('expert1'))).statusCode).toBe(404);
+      if (declared.has(a.id)) continue;
+      expect((await inject('GET', `/api/applications/${a.id}`, cookie)).statusCode, a.id).toBe(404);
     }
+    for (const id of pending) expect((await inject('GET', `/api/applications/${id}`, cookie)).statusCode, `pending ${id}`).toBe(404);
+    const mine = (await inject('GET', '/api/review/my-assignments', cookie)).json() as { items: { id: string }[] };
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.some((i) => i.id === resources.assignmentOther)).toBe(false);
+    const before = await tableCounts(t.database.db);
+    const other = resources.assignmentOther;
+    for (const [method, url, payload] of [
+      ['GET', `/api/review/assignments/${other}/sheet`, undefined],
+      ['PUT', `/api/review/assignments/${other}/score`, { criteria: { necessity: 80 }, version: 2 }],
+      ['POST', `/api/review/assignments/${other}/score/submit`, {}],
+      ['POST', `/api/review/assignments/${other}/declaration`, { hasConflict: false }],
+      ['GET', `/api/review/assignments/${randomUUID()}/sheet`, undefined],
+    ] as const) {
+      expect((await inject(method, url, cookie, { payload })).statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect(await tableCounts(t.database.db)).toEqual(before);
   });
 
   it('an officer sees only the applications of their own jurisdiction, and others’ are 404', async () => {

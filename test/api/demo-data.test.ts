@@ -2,8 +2,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq, inArray, lt } from 'drizzle-orm';
+import { addWorkingDays } from '../../src/policy/calendar';
 import { validateCreditCode } from '../../src/policy/rules/id-numbers';
+import { shanghaiDate } from '../../src/shared/time';
+import {
+  applicationEvents,
+  applications,
+  calls,
+  experts,
+  panelDraws,
+  paperDossierRequests,
+  reviewAssignments,
+  reviewDeadlines,
+  reviewScores,
+  reviewVerdicts,
+  users,
+} from '../../src/server/db/schema';
 import { EXTRA_DEMO_UNITS } from '../../src/server/demo/intake-demo';
+import { REVIEW_DEMO_UNITS, loadReviewDemo } from '../../src/server/demo/review-demo';
+import { drawPanel } from '../../src/server/modules/review/draw';
+import { localStorage } from '../../src/server/storage/storage';
 import { startTestApp, testClock, type TestApp } from '../helpers/app';
 
 // The demo is dated relative to the day it is loaded (DESIGN.md contract); this is the load day here.
@@ -149,6 +168,160 @@ describe('[DEMO] the demo data is sound', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true });
     expect(res.json().checked).toBeGreaterThan(50);
+  });
+});
+
+describe('[DEMO] review (issue 5): a call in expert review with partial scores, and a call whose review is complete', () => {
+  const db = () => t.database.db;
+  const today = '2026-11-23';
+  /** The demo's closed 大兴 project round (专家评审中) and closed 顺义 studio round (评审完成). */
+  const reviewCall = async (editionId: string) => {
+    const program = editionId === 'daxing-2025' ? 'construction-project' : 'studio-recognition';
+    const rows = await db().select().from(calls).where(and(eq(calls.editionId, editionId), eq(calls.program, program), lt(calls.closesAt, clock.now())));
+    expect(rows, `one closed ${editionId} ${program} round`).toHaveLength(1);
+    return rows[0];
+  };
+  const appsOf = (callId: string) => db().select().from(applications).where(eq(applications.callId, callId));
+  const sheetsOf = async (appIds: string[]) =>
+    db()
+      .select({ a: reviewAssignments, score: reviewScores })
+      .from(reviewAssignments)
+      .leftJoin(reviewScores, eq(reviewScores.assignmentId, reviewAssignments.id))
+      .where(inArray(reviewAssignments.applicationId, appIds));
+
+  it('京兴人社发〔2025〕21号 第十一条: a 大兴 project round closed weeks ago is in expert review — 初审 done item by item, 3 experts each, scores partly submitted, partly drafts', async () => {
+    const call = await reviewCall('daxing-2025');
+    expect(call).toMatchObject({ jurisdictionId: 'daxing', program: 'construction-project', quota: 10 });
+    expect(shanghaiDate(call.closesAt) < '2026-11-05').toBe(true);
+    const apps = await appsOf(call.id);
+    expect(apps.length).toBe(5);
+    expect(new Set(apps.map((a) => a.status))).toEqual(new Set(['expert-review']));
+    // 初审: every form and checklist item judged ok before acceptance; the timeline says who accepted it.
+    const verdicts = await db().select().from(reviewVerdicts).where(inArray(reviewVerdicts.applicationId, apps.map((a) => a.id)));
+    expect(verdicts.filter((v) => v.stage === 'completeness-check').length).toBeGreaterThanOrEqual(apps.length * 4);
+    expect(verdicts.every((v) => v.verdict === 'ok')).toBe(true);
+    const events = await db().select().from(applicationEvents).where(inArray(applicationEvents.applicationId, apps.map((a) => a.id)));
+    for (const a of apps) expect(events.filter((e) => e.applicationId === a.id).map((e) => e.action)).toEqual(expect.arrayContaining(['created', 'submitted', 'accepted']));
+
+    const sheets = await sheetsOf(apps.map((a) => a.id));
+    for (const a of apps) {
+      const mine = sheets.filter((s) => s.a.applicationId === a.id && s.a.status !== 'conflict');
+      expect(mine.length, a.number).toBe(3);
+    }
+    const submitted = sheets.filter((s) => s.score?.status === 'submitted');
+    const drafts = sheets.filter((s) => s.score?.status === 'draft');
+    expect(submitted.length).toBeGreaterThanOrEqual(5);
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    expect(sheets.some((s) => s.a.status === 'pending')).toBe(true);
+    // One declared conflict (亲属), re-assigned to another panel member.
+    const conflict = sheets.find((s) => s.a.status === 'conflict')!;
+    expect(conflict.a.conflict).toMatchObject({ kind: 'relative' });
+    expect(sheets.some((s) => s.a.id === conflict.a.replacedBy && s.a.applicationId === conflict.a.applicationId && s.a.expertId !== conflict.a.expertId)).toBe(true);
+    // The scoring deadline is a few working days ahead.
+    const [deadline] = await db().select().from(reviewDeadlines).where(eq(reviewDeadlines.callId, call.id));
+    expect(deadline).toMatchObject({ stage: 'expert-review' });
+    expect(deadline.dueOn > today && deadline.dueOn <= addWorkingDays(today, 6).date).toBe(true);
+  });
+
+  it('the officer sees the partial scores, one expert far from the others flagged as an outlier', async () => {
+    const call = await reviewCall('daxing-2025');
+    const res = await get(`/api/review/calls/${call.id}/scores`, await t.login('daxing-officer'));
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { applications: { number: string; submitted: number; outliers: number; scores: { inProgress: boolean }[] }[] };
+    expect(body.applications).toHaveLength(5);
+    expect(body.applications.filter((a) => a.outliers > 0)).toHaveLength(1);
+    expect(body.applications.some((a) => a.submitted === 3)).toBe(true);
+    expect(body.applications.some((a) => a.submitted < 3)).toBe(true);
+    expect(body.applications.some((a) => a.scores.some((s) => s.inProgress))).toBe(true);
+  });
+
+  it('expert1’s desk shows work: an assignment to declare and an accepted one not yet scored', async () => {
+    const res = await get('/api/review/my-assignments', await t.login('expert1'));
+    expect(res.statusCode).toBe(200);
+    const { counts, items } = res.json() as { counts: { toDeclare: number; toScore: number }; items: { jurisdiction: string; status: string }[] };
+    expect(counts.toDeclare).toBeGreaterThanOrEqual(1);
+    expect(counts.toScore).toBeGreaterThanOrEqual(1);
+    expect(new Set(items.map((i) => i.jurisdiction))).toEqual(new Set(['daxing']));
+  });
+
+  it('the unit sees 评审中, never the review’s stage (issue 6: no early leak)', async () => {
+    const call = await reviewCall('daxing-2025');
+    const mine = (await get(`/api/applications?callId=${call.id}`, await t.login('unit-a'))).json() as Summary[];
+    expect(mine).toHaveLength(1);
+    expect(mine[0].status).not.toBe('expert-review');
+    expect((mine[0] as Summary & { statusName: string }).statusName).toBe('评审中');
+  });
+
+  it('顺义 第五条、第六条: the round that closed at the end of August is scored by 3 experts each (all submitted), with a tie on the quota line and one rejected at 审核 with reasons', async () => {
+    const call = await reviewCall('shunyi-draft');
+    expect(call).toMatchObject({ jurisdictionId: 'shunyi', quota: 5 });
+    expect(shanghaiDate(call.closesAt).slice(5, 7)).toBe('08');
+    const apps = await appsOf(call.id);
+    const scored = apps.filter((a) => a.status === 'scored');
+    expect(scored.length).toBe(6);
+    expect(apps.filter((a) => a.status === 'rejected')).toHaveLength(1);
+    const rejected = apps.find((a) => a.status === 'rejected')!;
+    const [why] = await db().select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, rejected.id), eq(applicationEvents.action, 'rejected')));
+    expect(why.note).toContain('第四条');
+    const sheets = await sheetsOf(scored.map((a) => a.id));
+    for (const a of scored) {
+      const mine = sheets.filter((s) => s.a.applicationId === a.id);
+      expect(mine.map((s) => s.score?.status), a.number).toEqual(['submitted', 'submitted', 'submitted']);
+    }
+    const res = await get(`/api/review/calls/${call.id}/ranking`, await t.login('shunyi-officer'));
+    expect(res.statusCode).toBe(200);
+    const ranking = res.json() as { quota: number; proposal: unknown; rows: { rank: number; tied: boolean; straddlesQuota: boolean }[] };
+    expect(ranking.rows).toHaveLength(6);
+    expect(ranking.proposal).toBeNull();
+    // The tie is shown, not silently broken: two applications share rank 5 across the line of 5.
+    expect(ranking.rows.filter((r) => r.straddlesQuota).map((r) => r.rank)).toEqual([5, 5]);
+  });
+
+  it('the panel draws are recorded with their exclusions (同单位, 原单位 within 3 years) and reproduce for the inspector', async () => {
+    const draws = await db().select().from(panelDraws);
+    expect(draws.length).toBeGreaterThanOrEqual(2);
+    for (const d of draws) expect(drawPanel({ candidates: d.candidates, seed: d.seed, size: d.size })).toEqual(d.drawn);
+    const reasons = draws.flatMap((d) => d.excluded.map((x) => x.reason)).join('\n');
+    expect(reasons).toMatch(/同单位（北京兴业精密机械有限公司）/);
+    expect(reasons).toMatch(/原单位（北京京南航空零部件制造有限公司）/);
+    const daxing = draws.find((d) => d.excluded.some((x) => x.reason.includes('北京京南航空')))!;
+    const res = await get(`/api/review/draws/${daxing.id}/verify`, await t.login('daxing-inspector'));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ matches: true });
+  });
+
+  it('every jurisdiction has an expert pool with the demo expert accounts, fields and valid 统一社会信用代码', async () => {
+    const pool = await db().select({ e: experts, username: users.username }).from(experts).leftJoin(users, eq(users.id, experts.userId));
+    const accounts = (j: string) => pool.filter((p) => p.e.jurisdictionId === j && p.username).map((p) => p.username).sort();
+    expect(accounts('daxing')).toEqual(['expert1', 'expert2', 'expert3', 'expert5']);
+    expect(accounts('etdz')).toEqual(['expert1', 'expert3', 'expert4']);
+    expect(accounts('shunyi')).toEqual(['expert2', 'expert4', 'expert5']);
+    expect(pool.some((p) => !p.username)).toBe(true);
+    for (const { e } of pool) {
+      expect(e.fields.length, e.name).toBeGreaterThan(0);
+      if (e.employerCreditCode) expect(validateCreditCode(e.employerCreditCode), e.employer).toMatchObject({ ok: true });
+    }
+    for (const u of REVIEW_DEMO_UNITS) expect(validateCreditCode(u.creditCode), u.name).toMatchObject({ ok: true });
+  });
+
+  it('经开区 办事指南 五（二）: in the open round one application waits at 实质审核, one at 线下受理 with its paper dossier due 3 working days after the notice', async () => {
+    const etdz = await openCallApps('etdz-2024', await t.login('etdz-officer'));
+    expect(etdz.filter((a) => a.status === 'substantive-review')).toHaveLength(1);
+    const paper = etdz.find((a) => a.status === 'paper-intake')!;
+    const [request] = await db().select().from(paperDossierRequests).where(eq(paperDossierRequests.applicationId, paper.id));
+    expect(request.receivedAt).toBeNull();
+    expect(request.deadline).toBe(addWorkingDays(shanghaiDate(request.requestedAt), 3).date);
+    expect(request.deadline >= today).toBe(true);
+    // The intake desk still has its queue (the intake demo's submitted applications are untouched).
+    expect(etdz.filter((a) => a.status === 'submitted').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('loading the review demo again adds nothing', async () => {
+    const tables = [experts, panelDraws, reviewAssignments, reviewScores, applications] as const;
+    const counts = async () => Promise.all(tables.map(async (tb) => Number((await db().select({ n: count() }).from(tb))[0].n)));
+    const before = await counts();
+    await loadReviewDemo(db(), clock.now(), localStorage(path.join(dataDir, 'files')));
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -44,6 +44,25 @@ const TARGETS: Record<string, { caller: string | null; params?: Record<string, s
   'POST /api/unit/users': { caller: 'unit-a' },
   'PUT /api/applications/{id}/people': { caller: 'unit-a', params: { id: 'appA' } },
   'PUT /api/applications/{id}/declarations': { caller: 'unit-a', params: { id: 'appA' } },
+  // Review (issue 5), on the demo's 大兴 round in expert review: the desk's transitions are refused there (409), so a
+  // well-formed body tests the refusal path; the pool, panel, assignments, proposal and deadline as its program officer.
+  'PUT /api/review/applications/{id}/verdicts': { caller: 'daxing-officer', params: { id: 'appDxReview' } },
+  'POST /api/review/applications/{id}/accept': { caller: 'daxing-officer', params: { id: 'appDxReview' } },
+  'POST /api/review/applications/{id}/pass': { caller: 'daxing-officer', params: { id: 'appDxReview' } },
+  'POST /api/review/applications/{id}/reject': { caller: 'daxing-officer', params: { id: 'appDxReview' } },
+  'POST /api/review/applications/{id}/paper-receipt': { caller: 'daxing-officer', params: { id: 'appDxReview' } },
+  'POST /api/review/experts': { caller: 'daxing-officer' },
+  'PATCH /api/review/experts/{id}': { caller: 'daxing-officer', params: { id: 'expertDxPool' } },
+  'POST /api/review/calls/{callId}/panel/draw': { caller: 'daxing-officer', params: { callId: 'callDxReview' } },
+  'POST /api/review/calls/{callId}/assignments': { caller: 'daxing-officer', params: { callId: 'callDxReview' } },
+  'POST /api/review/calls/{callId}/close-review': { caller: 'daxing-officer', params: { callId: 'callDxReview' } },
+  'PUT /api/review/calls/{callId}/proposal': { caller: 'daxing-officer', params: { callId: 'callDxReview' } },
+  'POST /api/review/calls/{callId}/proposal/submit': { caller: 'daxing-officer', params: { callId: 'callDxReview' } },
+  'PUT /api/review/calls/{callId}/deadlines': { caller: 'daxing-officer', params: { callId: 'callDxReview' } },
+  // expert1's own submitted sheet (fixed: every write refused) and its declaration (already made).
+  'POST /api/review/assignments/{id}/declaration': { caller: 'expert1', params: { id: 'assignmentExpert1' } },
+  'PUT /api/review/assignments/{id}/score': { caller: 'expert1', params: { id: 'assignmentExpert1' } },
+  'POST /api/review/assignments/{id}/score/submit': { caller: 'expert1', params: { id: 'assignmentExpert1' } },
 };
 
 /** Strings that have broken input handling elsewhere: bidi controls, joiners, lone surrogates, NUL, emoji, long Chinese. */
@@ -126,13 +145,25 @@ const asJson = (v: unknown) => JSON.stringify(v) ?? 'null';
 beforeAll(async () => {
   t = await startTestApp({ config: { now: clock.now } });
   ops = await apiOperations(t.app);
-  for (const u of ['admin', 'daxing-officer', 'unit-a', 'expert2']) cookies.set(u, await t.login(u));
+  for (const u of ['admin', 'daxing-officer', 'unit-a', 'expert2', 'expert1']) cookies.set(u, await t.login(u));
   const officer = cookies.get('daxing-officer')!;
   const unitA = cookies.get('unit-a')!;
   const [appA] = (await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: unitA } })).json();
   const submitted = (await t.app.inject({ method: 'GET', url: '/api/applications?status=submitted&pageSize=100', headers: { cookie: officer } })).json();
   const [personA] = (await t.app.inject({ method: 'GET', url: '/api/unit/persons', headers: { cookie: unitA } })).json();
-  Object.assign(ids, { appA: appA.id, appDaxingSubmitted: submitted[0].id, personA: personA.id });
+  Object.assign(ids, { appA: appA.id, callA: appA.callId, appDaxingSubmitted: submitted[0].id, personA: personA.id });
+  // Review resources of the demo data (src/server/demo/review-demo.ts).
+  const { sql } = await import('drizzle-orm');
+  const one = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  const callDxReview = await one(sql`select id from calls where edition_id = 'daxing-2025' and program = 'construction-project' and closes_at < ${clock.now().toISOString()} order by closes_at limit 1`);
+  Object.assign(ids, {
+    callDxReview,
+    appDxReview: await one(sql`select a.id from applications a join users u on u.unit_id = a.unit_id where a.call_id = ${callDxReview} and u.username = 'unit-a'`),
+    expertDxPool: await one(sql`select id from experts where jurisdiction_id = 'daxing' and user_id is null order by name limit 1`),
+    assignmentExpert1: await one(
+      sql`select r.id from review_assignments r join experts e on e.id = r.expert_id join users u on u.id = e.user_id where r.call_id = ${callDxReview} and u.username = 'expert1' and r.status = 'submitted' limit 1`,
+    ),
+  });
 });
 afterAll(() => t?.close());
 
@@ -299,10 +330,13 @@ describe('[FUZZ] arbitrary query strings on GET routes (issue 9)', () => {
     'GET /api/applications': 'daxing-officer',
     'GET /api/calls/{id}/applications.xlsx': 'daxing-officer',
     'GET /api/notifications': 'unit-a',
+    'GET /api/review/desk': 'daxing-officer',
+    'GET /api/review/experts': 'daxing-officer',
   };
 
   it('any query parameters, declared or not, answer 200 or 400 in shape — never a 5xx', async () => {
-    const callId = ((await t.app.inject({ method: 'GET', url: '/api/calls' })).json() as { id: string }[])[0].id;
+    // A 大兴 call (unit-a's), which the 大兴 officer may read: the path parameter is not what is fuzzed here.
+    const callId = ids.callA;
     const withQuery = ops.filter((o) => o.method === 'GET' && o.queryParams.length);
     expect(withQuery.length).toBeGreaterThan(3);
     for (const op of withQuery) {

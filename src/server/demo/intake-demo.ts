@@ -1114,14 +1114,14 @@ function applicationSteps(db: Db, ctx: Ctx, plan: Plan, a: AppPlan): Step[] {
 // Files: small real PDFs (Noto Sans SC) and PNGs, each made once per process and reused
 // ---------------------------------------------------------------------------------------------------------
 
-interface DemoFile {
+export interface DemoFile {
   name: string;
   bytes(): Promise<Buffer>;
 }
 
 const made = new Map<string, Promise<Buffer>>();
 
-function file(name: string, kind: 'pdf' | 'png'): DemoFile {
+export function file(name: string, kind: 'pdf' | 'png'): DemoFile {
   const title = name.replace(/\.(pdf|png)$/, '');
   return {
     name,
