@@ -84,6 +84,13 @@ interface Row {
   expect: Expect;
   /** Callers that must be signed in afresh for this call (logout ends the session). */
   freshSession?: boolean;
+  /** Send a tiny PDF as multipart/form-data (upload routes whose OpenAPI entry declares no body). */
+  multipart?: boolean;
+  /**
+   * Rate-limited public routes (objections, issue 6): each call comes from an address of its own, so the limit per
+   * address never answers 429 in place of the declared outcome.
+   */
+  ownAddress?: boolean;
 }
 
 /**
@@ -151,6 +158,35 @@ const MATRIX: Record<string, Row> = {
   // Experts: their own tasks only (another expert's assignment is 404, asserted below); nobody else calls these.
   'GET /api/review/my-assignments': { expect: only({ expert1: 'ok' }) },
   'GET /api/review/assignments/{id}/sheet': { params: { id: 'assignmentExpert1' }, expect: only({ expert1: 'ok' }) },
+
+  // ── notices and objections reads (issue 6): the running 大兴 notice with its open objection (src/server/demo/registry-demo.ts) ──
+  'GET /api/notices/{id}/notice.pdf': { params: { id: 'noticeDx' }, expect: everyone() },
+  // The filer's look-up with the query code: public (no sign-in), each call from its own address (rate-limited).
+  'GET /api/objections/{id}': { params: { id: 'objectionDxNumber' }, query: 'code=DEMO2026', expect: everyone(), ownAddress: true },
+  // Publishing: the program officer of the call's jurisdiction only (the inspector reads notices, but does not publish).
+  'GET /api/calls/{callId}/notice/preview': { params: { callId: 'callDxNotice' }, expect: daxingDesk() },
+  'GET /api/officer/notices': { expect: reviewReaders() },
+  'GET /api/officer/notices/{id}': { params: { id: 'noticeDx' }, expect: daxingCallOfficers() },
+  'GET /api/notices/{id}/objections': { params: { id: 'noticeDx' }, expect: daxingCallOfficers() },
+  'GET /api/notices/{id}/items.xlsx': { params: { id: 'noticeDx' }, expect: daxingCallOfficers() },
+  'GET /api/objections/{id}/attachments/{attachmentId}': { params: { id: 'objectionDx', attachmentId: 'objectionAttachmentDx' }, expect: daxingCallOfficers() },
+
+  // ── decisions and funding reads (issue 6) ──
+  'GET /api/funding/calls': { expect: reviewReaders() },
+  'GET /api/funding/calls/{callId}': { params: { callId: 'callDxNotice' }, expect: daxingCallOfficers() },
+  // The concluded 经开区 round: its officer exports; 大兴's officer and inspector and 顺义's see nothing.
+  'GET /api/funding/calls/{callId}/decided.xlsx': {
+    params: { callId: 'callEtdzNotice' },
+    expect: only({ 'etdz-officer': 'ok', 'daxing-officer': 'hidden', 'daxing-inspector': 'hidden', 'shunyi-officer': 'hidden' }) },
+  // unit-a's studio: its unit and the officers and inspector of 大兴; other units and jurisdictions 404.
+  'GET /api/studios/{id}/certificate.pdf': { params: { id: 'studioDxA' }, expect: officersAndUnitA() },
+  // The payment schedule, scoped to each reader's jurisdictions (finance, officers, inspector).
+  'GET /api/disbursements': { expect: only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok', 'daxing-inspector': 'ok', 'daxing-finance': 'ok' }) },
+  'GET /api/disbursements.xlsx': { expect: only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok', 'daxing-inspector': 'ok', 'daxing-finance': 'ok' }) },
+  // unit-a's bank permit on its 大兴 project line: 大兴's finance bureau, officer and inspector; other jurisdictions 404.
+  'GET /api/disbursements/{id}/bank-materials/{materialId}': {
+    params: { id: 'lineDxProject', materialId: 'bankMaterialA' },
+    expect: only({ 'daxing-officer': 'ok', 'daxing-inspector': 'ok', 'daxing-finance': 'ok', 'etdz-officer': 'hidden', 'shunyi-officer': 'hidden' }) },
 
   // ── writes (minimal bodies) ──
   'POST /api/auth/login': { expect: everyone() },
@@ -222,6 +258,28 @@ const MATRIX: Record<string, Row> = {
   'POST /api/review/assignments/{id}/score/submit': { params: { id: 'assignmentExpert1' }, expect: only({ expert1: 'ok' }) },
   'POST /api/review/assignments/{id}/declaration': { params: { id: 'assignmentExpert1' }, body: () => ({ hasConflict: false }), expect: only({ expert1: 'ok' }) },
 
+  // ── notices, objections, decisions and funding writes (issue 6): well-formed bodies, refused by state for the caller allowed ──
+  // The 大兴 round's notice is already published: 409 for 大兴's officer, another jurisdiction 404, the inspector 403.
+  'POST /api/calls/{callId}/notice': {
+    params: { callId: 'callDxNotice' },
+    body: () => ({ body: '根据京兴人社发〔2025〕21号第十一条，现将拟认定名单予以公示。', contacts: [{ name: '职业能力建设科', phone: '010-69243567' }] }),
+    expect: daxingDesk() },
+  // Filing an objection is public (京兴人社发〔2025〕21号 第十一条: anyone may object during the notice period); {} is refused by validation.
+  'POST /api/notices/{id}/objections': { params: { id: 'noticeDx' }, expect: everyone(), ownAddress: true },
+  // The filer's evidence, with the query code as proof: anyone holding it may add (up to 5 files, then 409).
+  'POST /api/objections/{id}/attachments': { params: { id: 'objectionDxNumber' }, query: 'code=DEMO2026', multipart: true, expect: everyone(), ownAddress: true },
+  // A stale version: 409 for 大兴's officer (nothing handled); another jurisdiction's officer 404.
+  'POST /api/objections/{id}/handle': { params: { id: 'objectionDx' }, body: () => ({ action: 'investigate', reply: '已受理，正在核查', version: 99 }), expect: daxingDesk() },
+  // The notice still runs (and has an open objection): 409 for 大兴's officer.
+  'POST /api/notices/{id}/decision': { params: { id: 'noticeDx' }, body: () => ({ document: '京兴人社发〔2026〕5号' }), expect: daxingDesk() },
+  // unit-a's 大兴 studio already holds the municipal title: 409 (no second registration).
+  'POST /api/studios/{id}/titles': { params: { id: 'studioDxA' }, body: () => ({ level: 'municipal', awardedOn: '2026-11-02', document: '京人社能发〔2026〕8号' }), expect: daxingDesk() },
+  // Above the scheduled amount: 409 for 大兴's finance bureau; nobody else records payments.
+  'POST /api/disbursements/{id}/payments': {
+    params: { id: 'lineDx' },
+    body: () => ({ paidOn: '2026-11-23', amount: 100_000_000, voucherNumber: 'PZ-2026-MATRIX' }),
+    expect: only({ 'daxing-finance': 'ok' }) },
+
   // ── deletions ──
   'DELETE /api/applications/{id}/materials/{materialId}': { params: { id: 'appA', materialId: 'materialA' }, expect: unitAWrite() },
   'DELETE /api/unit/persons/{id}': { params: { id: 'personA' }, expect: only({ 'unit-a': 'ok', 'unit-b': 'hidden', 'unit-c': 'hidden' }) },
@@ -241,8 +299,14 @@ const cookies = new Map<Caller, string>();
 const resources: Record<string, string> = {};
 
 type Summary = { id: string; unitId: string; jurisdiction: string; callId: string };
-const inject = (method: string, url: string, cookie?: string, extra: { payload?: unknown; headers?: Record<string, string> } = {}) =>
-  t.app.inject({ method: method as 'GET', url, headers: { ...(cookie ? { cookie } : {}), ...extra.headers }, payload: extra.payload as string });
+const inject = (method: string, url: string, cookie?: string, extra: { payload?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {}) =>
+  t.app.inject({ method: method as 'GET', url, headers: { ...(cookie ? { cookie } : {}), ...extra.headers }, payload: extra.payload as string, remoteAddress: extra.remoteAddress });
+/** A fresh client address (10.77.x.y) for each call of a rate-limited public route. */
+let addressCounter = 0;
+const nextAddress = () => {
+  addressCounter++;
+  return `10.77.${Math.floor(addressCounter / 250)}.${(addressCounter % 250) + 1}`;
+};
 
 beforeAll(async () => {
   t = await startTestApp({ config: { now: clock.now } });
@@ -282,6 +346,7 @@ beforeAll(async () => {
     unknownCode: 'ABCD2345EFGH',
   });
   Object.assign(resources, await reviewResources());
+  Object.assign(resources, await noticeResources());
   expect(detail.forms.length).toBeGreaterThan(0);
 });
 afterAll(() => t?.close());
@@ -317,6 +382,77 @@ async function reviewResources(): Promise<Record<string, string>> {
   };
 }
 
+/**
+ * Notice and funding resources of the demo data (src/server/demo/registry-demo.ts, funding-demo.ts): the running 大兴
+ * notice and its call, its open objection (id and tracking number), the concluded 经开区 notice's call, unit-a's 大兴
+ * studio, a 大兴 payment line still due — and one piece of evidence the objection's filer adds through the public route
+ * (with the demo query code), for the officers' download.
+ */
+async function noticeResources(): Promise<Record<string, string>> {
+  const { sql } = await import('drizzle-orm');
+  const one = async (q: ReturnType<typeof sql>) => {
+    const r = (await t.database.db.execute(q)) as unknown as { rows: { id: string }[] };
+    if (!r.rows[0]) throw new Error('notice demo resource missing');
+    return r.rows[0].id;
+  };
+  const noticeDx = await one(sql`select id from notices where jurisdiction_id = 'daxing' and status = 'published' order by starts_on desc limit 1`);
+  const objectionDx = await one(sql`select id from objections where notice_id = ${noticeDx} and status = 'open' order by filed_at limit 1`);
+  const objectionDxNumber = await one(sql`select tracking_number as id from objections where id = ${objectionDx}`);
+  const upload = multipartFile('evidence.pdf', tinyPdf(), 'application/pdf');
+  const added = await inject('POST', `/api/objections/${objectionDxNumber}/attachments?code=DEMO2026`, undefined, { ...upload, remoteAddress: nextAddress() });
+  if (added.statusCode !== 201) throw new Error(`objection evidence: ${added.statusCode} ${added.body}`);
+  return {
+    noticeDx,
+    callDxNotice: await one(sql`select call_id as id from notices where id = ${noticeDx}`),
+    callEtdzNotice: await one(sql`select call_id as id from notices where jurisdiction_id = 'etdz' and status = 'concluded' order by ends_on desc limit 1`),
+    objectionDx,
+    objectionDxNumber,
+    objectionAttachmentDx: (added.json() as { id: string }).id,
+    studioDxA: await one(
+      sql`select s.id from studios s join users u on u.unit_id = s.unit_id where u.username = 'unit-a' and s.jurisdiction_id = 'daxing' and s.status = 'active' order by s.recognized_on limit 1`,
+    ),
+    lineDx: await one(sql`select id from disbursements where jurisdiction_id = 'daxing' and status = 'due' and application_id is null order by created_at, id limit 1`),
+    ...(await projectLine()),
+  };
+}
+
+/**
+ * A 大兴 project line tied to unit-a's application, as a decision schedules it (funding.service `scheduleOnDecision`:
+ * the application is kept on the line so finance can open the unit's bank permit, 开户许可证), and that permit.
+ */
+async function projectLine(): Promise<Record<string, string>> {
+  const { sql } = await import('drizzle-orm');
+  const { disbursements } = await import('../../src/server/db/schema/funding');
+  const r = (await t.database.db.execute(
+    sql`select m.id, m.application_id, a.unit_id, c.edition_id, a.program, un.name as unit_name from application_materials m
+        join applications a on a.id = m.application_id join calls c on c.id = a.call_id join units un on un.id = a.unit_id join users u on u.unit_id = a.unit_id
+        where u.username = 'unit-a' and a.jurisdiction_id = 'daxing' and m.item_id ~ '(bank|account-permit)' order by m.id limit 1`,
+  )) as unknown as { rows: { id: string; application_id: string; unit_id: string; edition_id: string; program: string; unit_name: string }[] };
+  const m = r.rows[0];
+  if (!m) throw new Error('no bank permit material of unit-a in the demo data');
+  const id = randomUUID();
+  const now = clock.now();
+  await t.database.db.insert(disbursements).values({
+    id,
+    jurisdictionId: 'daxing',
+    editionId: m.edition_id,
+    program: m.program,
+    unitId: m.unit_id,
+    unitName: m.unit_name,
+    applicationId: m.application_id,
+    purpose: '建设项目经费补助',
+    kind: 'capped',
+    amount: 50_000,
+    cap: 50_000,
+    citation: '京兴人社发〔2025〕21号 第十四条',
+    status: 'due',
+    dueOn: '2026-11-20',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { lineDxProject: id, bankMaterialA: m.id };
+}
+
 /** A stored material of the application (read from the database: the id the download route takes). */
 async function firstMaterialOf(applicationId: string): Promise<string> {
   const { sql } = await import('drizzle-orm');
@@ -329,7 +465,7 @@ function requestFor(op: ApiOperation, row: Row) {
   const params = Object.fromEntries(Object.entries(row.params ?? {}).map(([k, v]) => [k, resources[v] ?? v]));
   const url = fillPath(op.path, params) + (row.query ? `?${row.query}` : '');
   if (op.bodyTypes.includes('application/json')) return { url, payload: row.body?.() ?? {}, headers: { 'content-type': 'application/json' } };
-  if (op.bodyTypes.some((c) => c.startsWith('multipart/')) || /\/materials\/\{itemId\}$/.test(op.path)) {
+  if (row.multipart || op.bodyTypes.some((c) => c.startsWith('multipart/')) || /\/materials\/\{itemId\}$/.test(op.path)) {
     const { payload, headers } = multipartFile('tiny.pdf', tinyPdf(), 'application/pdf');
     return { url, payload, headers };
   }
@@ -372,7 +508,7 @@ describe('[AUTHZ] every route as every caller answers as declared; a refused cal
         const cookie = caller === 'anonymous' ? undefined : row.freshSession ? await t.login(caller) : cookies.get(caller);
         const req = requestFor(op, row);
         const before = await tableCounts(t.database.db);
-        const res = await inject(op.method, req.url, cookie, { payload: req.payload, headers: req.headers });
+        const res = await inject(op.method, req.url, cookie, { payload: req.payload, headers: req.headers, remoteAddress: row.ownAddress ? nextAddress() : undefined });
         if (!matches(op.method, outcome, res.statusCode)) wrong.push(`${caller}: expected ${outcome}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
         if (res.statusCode >= 400) {
           let body: unknown;
@@ -462,6 +598,10 @@ describe('[AUTHZ] scope properties stated outright (issue 9)', () => {
       'POST /api/eligibility/check',
       'POST /api/notifications/read-all',
       'POST /api/notifications/{id}/read',
+      // Public actions of anyone during a notice period, like registering a unit (京兴人社发〔2025〕21号 第十一条: 公示期内
+      // 任何人可提出异议): filing an objection and adding its evidence with the tracking number and proof.
+      'POST /api/notices/{id}/objections',
+      'POST /api/objections/{id}/attachments',
     ]);
     const writes = ops.filter((o) => o.method !== 'GET' && !SELF_SERVICE.has(o.key));
     expect(writes.length).toBeGreaterThan(10);

@@ -306,8 +306,10 @@ export async function publishNotice(db: Db, officer: Officer, callId: string, in
   const actor = officer.actor;
   await db.transaction(async (tx) => {
     const { proposal, entries } = await proposalEntries(tx, call);
-    const reason = notReadyReason(proposal, await existingNotice(tx, call.id));
-    if (reason) throw new AppError(proposal?.status === 'submitted' ? 'NOTICE_EXISTS' : 'REVIEW_NOT_COMPLETE', 409, reason);
+    const existing = await existingNotice(tx, call.id);
+    const reason = notReadyReason(proposal, existing);
+    // The code follows the reason: a call already published is NOTICE_EXISTS even where it has no proposal row.
+    if (reason) throw new AppError(existing ? 'NOTICE_EXISTS' : 'REVIEW_NOT_COMPLETE', 409, reason);
     const listed = entries.filter((e) => e.proposed);
     if (!listed.length) throw new AppError('NOTICE_EMPTY', 409, '拟定名单中没有拟入选的申报，无法公示');
     const row = {

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testClock, type TestApp } from '../../../../test/helpers/app';
 import { creditCodeCheckChar } from '../../../policy/rules/id-numbers';
-import { applicationMaterials, applications, auditEvents, files, reviewAssignments, units, userRoles, users } from '../../db/schema';
+import { accessLog, applicationMaterials, applications, auditEvents, files, reviewAssignments, units, userRoles, users } from '../../db/schema';
 import { DEMO_PASSWORD } from '../../demo/seed';
 import { hashPassword } from '../accounts/accounts.service';
 import { openCall } from '../applications/applications.test-helpers';
@@ -240,13 +240,15 @@ describe('[REVIEW] 第十一条 assignments and conflict-of-interest declaration
 
     const accepted = await send('POST', `/api/review/assignments/${first.id}/declaration`, cookieA, { hasConflict: false }, 200);
     expect(accepted.status).toBe('accepted');
-    // Declared: the material files open (the score sheet links them); the application itself is read through the
-    // sheet (access-logged), so the applications list and detail stay closed to experts.
+    // Declared: the application opens to this expert (DESIGN.md: GET /api/applications gives "an expert its
+    // assignments"), its material files too; every read lands in the access log.
     const download = await t.app.inject({ method: 'GET', url: `/api/applications/${first.applicationId}/materials/${file}`, headers: { cookie: cookieA } });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
-    await get(`/api/applications/${first.applicationId}`, cookieA, 404);
-    expect(await get('/api/applications', cookieA)).toEqual([]);
+    expect((await get(`/api/applications/${first.applicationId}`, cookieA)).id).toBe(first.applicationId);
+    expect((await get('/api/applications', cookieA)).map((x: { id: string }) => x.id)).toEqual([first.applicationId]);
+    const reads = await t.database.db.select().from(accessLog).where(eq(accessLog.applicationId, first.applicationId));
+    expect(reads.some((r) => r.role === 'expert' && r.what === 'application')).toBe(true);
     // Another expert without that assignment still cannot download it.
     const stranger = withWork.find((m: { id: string }) => !matrix.applications.find((x: { id: string }) => x.id === first.applicationId).cells.some((c: { expertId: string; status: string | null }) => c.expertId === m.id && c.status));
     if (stranger) await get(`/api/applications/${first.applicationId}/materials/${file}`, await t.login(stranger.username), 404);
