@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { openCall, seedDaxingProjectApplication } from '../../src/server/modules/applications/applications.test-helpers';
-import { hasChromium, launchBrowser, startE2EServer, type E2EServer } from '../helpers/browser';
+import { hasChromium, launchBrowser, signInAs, startE2EServer, type E2EServer } from '../helpers/browser';
 
 describe.skipIf(!hasChromium)('[INTAKE] officer side: calls and the intake desk', () => {
   let server: E2EServer;
@@ -16,18 +15,7 @@ describe.skipIf(!hasChromium)('[INTAKE] officer side: calls and the intake desk'
     await server?.close();
   });
 
-  async function signIn(username: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + '/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/app/, { timeout: 15_000 });
-    return { page, errors, close: () => context.close() };
-  }
+  const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
 
   it('[INTAKE] an officer opens a 大兴 call and sees it in the public list', async () => {
     const { page, errors, close } = await signIn('daxing-officer');

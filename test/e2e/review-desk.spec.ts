@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { openCall, seedDaxingProjectApplication } from '../../src/server/modules/applications/applications.test-helpers';
 import { advanceTo, printDossier } from '../../src/server/modules/review/desk.test-helpers';
-import { hasChromium, launchBrowser, startE2EServer, type E2EServer } from '../helpers/browser';
+import { hasChromium, launchBrowser, signInAs, startE2EServer, type E2EServer } from '../helpers/browser';
 
 /**
  * The review desk in a real browser (issue 5): 初审 item by item (大兴 2026 通知 三（二）) and the 经开区 window's paper
@@ -21,18 +20,7 @@ describe.skipIf(!hasChromium)('[REVIEW] desk stages', () => {
     await server?.close();
   });
 
-  async function signIn(username: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + '/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/app/, { timeout: 15_000 });
-    return { page, errors, close: () => context.close() };
-  }
+  const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
   const confirmPopover = (page: Page) => page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').click();
 
   it('[REVIEW] 初审: the officer marks each item and accepts; a 经开区 window records the paper receipt', async () => {

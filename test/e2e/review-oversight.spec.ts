@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { seedReview, type SeededReview } from '../../src/server/modules/review/oversight.test-helpers';
 import { reviewDeadlines } from '../../src/server/db/schema';
 import { shanghaiDate } from '../../src/shared/time';
-import { hasChromium, launchBrowser, startE2EServer, type E2EServer } from '../helpers/browser';
+import { hasChromium, launchBrowser, signInAs, startE2EServer, type E2EServer } from '../helpers/browser';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const YESTERDAY = shanghaiDate(new Date(Date.now() - 86_400_000));
@@ -32,18 +31,7 @@ describe.skipIf(!hasChromium)('[REVIEW] oversight: the officer’s dashboard and
     await server?.close();
   });
 
-  async function signIn(username: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + '/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/app/, { timeout: 15_000 });
-    return { page, errors, close: () => context.close() };
-  }
+  const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
   const shot = async (page: Page, name: string) => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   };

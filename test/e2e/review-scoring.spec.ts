@@ -8,7 +8,7 @@ import { applicationForms, applications, experts, reviewAssignments, units, user
 import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { openCall, seedDaxingProjectApplication } from '../../src/server/modules/applications/applications.test-helpers';
 import { testClock } from '../helpers/app';
-import { hasChromium, launchBrowser, startE2EServer, type E2EServer } from '../helpers/browser';
+import { hasChromium, launchBrowser, signInAs, startE2EServer, type E2EServer } from '../helpers/browser';
 
 /**
  * 大兴 project round (京兴人社发〔2025〕21号): an expert scores against the 第九条（二）2 rubric, the officer sees the outlier
@@ -33,18 +33,7 @@ describe.skipIf(!hasChromium)('[REVIEW] scoring in the browser', () => {
     await server?.close();
   });
 
-  async function signIn(username: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + '/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/app/, { timeout: 15_000 });
-    return { page, errors, close: () => context.close() };
-  }
+  const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
   const shot = async (page: Page, name: string) => {
     if (!SHOTS) return;
     fs.mkdirSync(SHOTS, { recursive: true });

@@ -2,11 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEdition } from '../../src/policy/editions';
 import { creditCodeCheckChar } from '../../src/policy/rules/id-numbers';
-import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { openCall, seedDaxingProjectApplication } from '../../src/server/modules/applications/applications.test-helpers';
 import { judgeAllOk } from '../../src/server/modules/review/desk.test-helpers';
 import { multipartFile, tinyPdf } from '../helpers/fixtures';
-import { hasChromium, launchBrowser, startE2EServer, type E2EServer } from '../helpers/browser';
+import { hasChromium, launchBrowser, signInAs, startE2EServer, type E2EServer } from '../helpers/browser';
 
 /**
  * The whole review of a 大兴 project round in one run (issue 5): 初审 item by item with a return for correction (2026
@@ -30,18 +29,7 @@ describe.skipIf(!hasChromium)('[REVIEW] a 大兴 project round from 初审 to th
     await server?.close();
   });
 
-  async function signIn(username: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + '/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/app/, { timeout: 15_000 });
-    return { page, errors, close: () => context.close() };
-  }
+  const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
   const api = async (method: string, url: string, cookie: string, payload?: unknown) => {
     const res = await server.app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as never });
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
