@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications } from '../../src/server/db/schema';
+import { applications, studios } from '../../src/server/db/schema';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed';
 import { seedReviewedCall } from '../../src/server/modules/notices/notices.test-helpers';
 import { testClock } from '../helpers/app';
@@ -39,8 +39,8 @@ describe.skipIf(!hasChromium)('[NOTICE] publishing a notice and handling an obje
     return { page, errors, close: () => context.close() };
   }
 
-  it('[NOTICE] a member of the public files an objection and receives a tracking number; the officer upholds it and the item is withdrawn', async () => {
-    const { apps } = await seedReviewedCall(server.database.db, {
+  it('[NOTICE] a member of the public files an objection and receives a tracking number; the officer upholds it, the item is withdrawn; after the period the officer confirms and the studio is in the public registry', async () => {
+    const { apps, callId } = await seedReviewedCall(server.database.db, {
       now: clock.now(),
       entries: [
         { unit: 'unit-a', leader: '王建军', occupation: '数控车工', title: '王建军工作室', projectName: '航空发动机精密轴类零件数控车削工艺攻关', proposed: true, amount: 50_000 },
@@ -105,6 +105,25 @@ describe.skipIf(!hasChromium)('[NOTICE] publishing a notice and handling an obje
 
     const [app] = await server.database.db.select({ status: applications.status }).from(applications).where(eq(applications.id, apps[0].id));
     expect(app.status).toBe('withdrawn');
+
+    // Before the end (2026-10-10 17:00) the decision is refused; on Monday 2026-10-12 the officer confirms (第十一条).
+    await officer.page.goto(`${server.baseUrl}/app/funding/${callId}`);
+    await officer.page.getByTestId('call-funding-page').waitFor({ timeout: 15_000 });
+    expect(await officer.page.getByTestId('confirm-decision').isDisabled()).toBe(true);
+    clock.set(new Date('2026-10-12T02:00:00Z'));
+    await officer.page.reload();
+    await officer.page.getByTestId('confirm-decision').click();
+    await officer.page.getByTestId('decision-document').fill('京兴人社发〔2026〕30号');
+    await officer.page.getByRole('button', { name: '确认认定' }).last().click();
+    await officer.page.getByTestId('decided-alert').waitFor({ timeout: 15_000 });
+    expect(await officer.page.locator('main').innerText()).toContain('大兴区李秀英中式烹调师技能大师工作室');
+
+    // The public registry shows the new studio; the withdrawn one never became a studio.
+    await pub.page.goto(`${server.baseUrl}/studios`);
+    await pub.page.getByTestId('studio-search').locator('input').fill('李秀英');
+    await pub.page.getByTestId('studio-search').locator('input').press('Enter');
+    await pub.page.getByRole('link', { name: '大兴区李秀英中式烹调师技能大师工作室' }).waitFor({ timeout: 15_000 });
+    expect(await server.database.db.select().from(studios).where(eq(studios.sourceApplicationId, apps[0].id))).toEqual([]);
     expect([...officer.errors, ...pub.errors]).toEqual([]);
     await officer.close();
     await pub.close();

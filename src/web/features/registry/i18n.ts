@@ -98,6 +98,11 @@ const zh = {
     revokedReason: '原因：{{reason}}（依据 {{article}}）',
     projects: '建设项目与成果',
     noProjects: '暂无公开的建设项目信息',
+    projectName: '项目名称',
+    projectPeriod: '建设周期',
+    projectAmount: '补助金额（元）',
+    projectStatus: '状态',
+    projectStatuses: { 'in-execution': '实施中' },
   },
   roles: { program: '业务主管', intake: '受理初审', inspector: '纪检监察' },
 };
@@ -199,6 +204,11 @@ const en: typeof zh = {
     revokedReason: 'Reason: {{reason}} ({{article}})',
     projects: 'Projects and results',
     noProjects: 'No published projects yet',
+    projectName: 'Project',
+    projectPeriod: 'Period',
+    projectAmount: 'Subsidy (CNY)',
+    projectStatus: 'Status',
+    projectStatuses: { 'in-execution': 'In progress' },
   },
   roles: { program: 'program officer', intake: 'intake officer', inspector: 'inspector' },
 };

@@ -1,5 +1,5 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Card, Col, Descriptions, Empty, Row, Space, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Descriptions, Empty, Row, Space, Table, Timeline, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -99,8 +99,23 @@ export default function StudioPage() {
               </>
             )}
           </Card>
-          <Card title={t('registry.studio.projects')}>
-            <Empty description={t('registry.studio.noProjects')} />
+          <Card title={t('registry.studio.projects')} data-testid="studio-projects">
+            {s.projects?.length ? (
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={s.projects}
+                columns={[
+                  { title: t('registry.studio.projectName'), dataIndex: 'name' },
+                  { title: t('registry.studio.projectPeriod'), render: (_, p) => (p.periodStart && p.periodEnd ? `${p.periodStart} 至 ${p.periodEnd}` : '—') },
+                  { title: t('registry.studio.projectAmount'), render: (_, p) => (p.approvedAmount !== null ? formatAmount(p.approvedAmount) : '—') },
+                  { title: t('registry.studio.projectStatus'), render: (_, p) => t(`registry.studio.projectStatuses.${p.status}`, { defaultValue: p.status }) },
+                ]}
+              />
+            ) : (
+              <Empty description={t('registry.studio.noProjects')} />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={9}>
