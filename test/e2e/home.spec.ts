@@ -108,6 +108,10 @@ describe.skipIf(!hasChromium)('[HOME] role desks show live numbers', () => {
     const text = await result.innerText();
     expect(text).toContain('完整');
     expect(text).toContain('审计链完整');
+    // The menu's 审计链校验 page does the same.
+    await page.getByRole('menuitem', { name: '审计链校验' }).click();
+    await page.getByTestId('audit-page').getByTestId('verify-audit').click();
+    await page.getByTestId('audit-page').getByTestId('audit-result').getByText('审计链完整').first().waitFor({ timeout: 15_000 });
     await page.context().close();
   });
 

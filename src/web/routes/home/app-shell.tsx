@@ -23,6 +23,7 @@ const IntakePage = lazy(() => import('../officer/intake-page'));
 const IntakeApplicationPage = lazy(() => import('../officer/intake-application-page'));
 const NotificationsPage = lazy(() => import('./notifications-page'));
 const RoleHome = lazy(() => import('./role-home'));
+const AuditPage = lazy(() => import('./audit-page'));
 const StudioPage = lazy(() => import('../applicant/studio-page'));
 // Notices, decisions and funding (issue 6)
 const NoticesAdminPage = lazy(() => import('../notices/notices-admin-page'));
@@ -153,6 +154,7 @@ export default function AppShell() {
               <Route path="intake" element={<IntakePage />} />
               <Route path="intake/:id" element={<IntakeApplicationPage />} />
               <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="audit" element={<AuditPage />} />
               <Route path="desk" element={<DeskPage />} />
               <Route path="experts" element={<ExpertsPage />} />
               <Route path="review" element={<ReviewCallsPage />} />

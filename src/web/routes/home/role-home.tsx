@@ -711,7 +711,7 @@ function ExpertDesk({ user }: { user: CurrentUser }) {
 
 // ───────────────────────────── 纪检监察 ─────────────────────────────
 
-function AuditVerifyCard() {
+export function AuditVerifyCard() {
   const { t } = useTranslation();
   const verify = useVerifyAudit();
   const r = verify.data;
