@@ -13,6 +13,7 @@ import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
 import { applicationsRoutes } from './modules/applications/applications.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { callsRoutes } from './modules/calls/calls.routes';
@@ -147,6 +148,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(reviewOversightRoutes);
   await app.register(noticesRoutes);
   await app.register(fundingRoutes);
+  await app.register(adminRoutes);
 
   app.get(
     '/api/openapi.json',

@@ -122,6 +122,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/notifications': { expect: signedIn() },
   'GET /api/audit/verify': { expect: only({ admin: 'ok', 'daxing-inspector': 'ok' }) },
   'GET /api/admin/calendar': { expect: only({ admin: 'ok' }) },
+  // The platform admin's console (DESIGN.md "Who uses it"): nobody else, in any jurisdiction.
+  'GET /api/admin/calendar/{year}/packaged': { params: { year: 'year' }, expect: only({ admin: 'ok' }) },
+  'GET /api/admin/users': { expect: only({ admin: 'ok' }) },
+  'GET /api/admin/jurisdictions': { expect: only({ admin: 'ok' }) },
   'GET /api/calls/managed': { expect: only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok', 'daxing-inspector': 'ok' }) },
   'GET /api/calls/options': { expect: only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok' }) },
   'GET /api/calls/{id}/stats': { params: { id: 'callDaxing' }, expect: daxingCallOfficers() },
@@ -194,6 +198,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/password': { expect: signedIn() },
   'POST /api/eligibility/check': { expect: everyone() },
   'PUT /api/admin/calendar/{year}': { params: { year: 'year' }, expect: only({ admin: 'ok' }) },
+  // {} is refused by validation (400); the admin disabling their own account is refused (409): nothing changes.
+  'POST /api/admin/users': { expect: only({ admin: 'ok' }) },
+  'PATCH /api/admin/users/{id}': { params: { id: 'adminUser' }, body: () => ({ disabled: true }), expect: only({ admin: 'ok' }) },
+  'POST /api/admin/users/{id}/password': { params: { id: 'adminUser' }, expect: only({ admin: 'ok' }) },
+  'POST /api/admin/jurisdictions': { expect: only({ admin: 'ok' }) },
+  'PATCH /api/admin/jurisdictions/{id}': { params: { id: 'daxing' }, expect: only({ admin: 'ok' }) },
   'POST /api/calls': { expect: only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok', 'shunyi-officer': 'ok' }) },
   'POST /api/applications': { expect: anyUnit() },
   'PUT /api/applications/{id}/forms/{formId}': { params: { id: 'appA', formId: 'formId' }, body: () => ({ data: {}, version: 0 }), expect: unitAWrite() },
@@ -343,6 +353,7 @@ beforeAll(async () => {
     notice: notice.id,
     studio: studio.id,
     year: '2026',
+    adminUser: ((await inject('GET', '/api/auth/me', cookies.get('admin'))).json() as { user: { id: string } }).user.id,
     unknownCode: 'ABCD2345EFGH',
   });
   Object.assign(resources, await reviewResources());

@@ -33,6 +33,12 @@ const TARGETS: Record<string, { caller: string | null; params?: Record<string, s
   'POST /api/auth/password': { caller: 'expert2' },
   'POST /api/eligibility/check': { caller: null },
   'PUT /api/admin/calendar/{year}': { caller: 'admin', params: { year: '2027' } },
+  // The platform admin's console, on an account nobody here signs in with (expert5) and on 顺义区.
+  'POST /api/admin/users': { caller: 'admin' },
+  'PATCH /api/admin/users/{id}': { caller: 'admin', params: { id: 'userExpert5' } },
+  'POST /api/admin/users/{id}/password': { caller: 'admin', params: { id: 'userExpert5' } },
+  'POST /api/admin/jurisdictions': { caller: 'admin' },
+  'PATCH /api/admin/jurisdictions/{id}': { caller: 'admin', params: { id: 'shunyi' } },
   'POST /api/calls': { caller: 'daxing-officer' },
   'POST /api/applications': { caller: 'unit-a' },
   'PUT /api/applications/{id}/forms/{formId}': { caller: 'unit-a', params: { id: 'appA', formId: 'work-plan' } },
@@ -168,6 +174,8 @@ beforeAll(async () => {
   const submitted = (await t.app.inject({ method: 'GET', url: '/api/applications?status=submitted&pageSize=100', headers: { cookie: officer } })).json();
   const [personA] = (await t.app.inject({ method: 'GET', url: '/api/unit/persons', headers: { cookie: unitA } })).json();
   Object.assign(ids, { appA: appA.id, callA: appA.callId, appDaxingSubmitted: submitted[0].id, personA: personA.id });
+  const staff = (await t.app.inject({ method: 'GET', url: '/api/admin/users?search=expert5', headers: { cookie: cookies.get('admin')! } })).json();
+  ids.userExpert5 = staff.find((u: { username: string }) => u.username === 'expert5').id;
   // Review resources of the demo data (src/server/demo/review-demo.ts).
   const { sql } = await import('drizzle-orm');
   const one = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
@@ -357,6 +365,7 @@ describe('[FUZZ] arbitrary query strings on GET routes (issue 9)', () => {
   /** Who reads each GET route with query parameters (a caller it admits) and with which path parameters. */
   const READERS: Record<string, string | null> = {
     'GET /api/applications': 'daxing-officer',
+    'GET /api/admin/users': 'admin',
     'GET /api/calls/{id}/applications.xlsx': 'daxing-officer',
     'GET /api/notifications': 'unit-a',
     'GET /api/review/desk': 'daxing-officer',

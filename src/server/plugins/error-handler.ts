@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { PolicyInputError } from '../../policy/rules/dates';
 import { AppError, databaseUnavailable, fromDatabaseError, isConnectionFailure } from '../errors';
 
 /** Fastify's own 4xx errors, by code, with a message a person understands. */
@@ -26,6 +27,11 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
 
     if (err instanceof AppError) {
       return send(err.status, { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, err.headers);
+    }
+    // Input the policy engine cannot evaluate (e.g. a date outside the working-day calendar, 9999-12-31): a 400.
+    if ((err as unknown) instanceof PolicyInputError) {
+      const e = err as unknown as PolicyInputError;
+      return send(400, { error: { code: e.code, message: e.message, ...(e.field ? { fields: { [e.field]: e.message } } : {}) } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   'demo.loaded': '载入演示数据',
   'dossier.downloaded': '下载申报材料汇编',
   'jurisdiction.created': '创建辖区',
+  'jurisdiction.updated': '修改辖区',
   'person.created': '登记人员',
   'person.deleted': '删除人员',
   'person.updated': '修改人员信息',
@@ -75,6 +76,10 @@ export const AUDIT_ACTIONS = {
   'unit.user_added': '添加单位账号',
   'unit.user_removed': '删除单位账号',
   'user.created': '创建用户',
+  'user.updated': '修改用户',
+  'user.disabled': '停用用户',
+  'user.enabled': '启用用户',
+  'user.password_reset': '重置用户密码',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

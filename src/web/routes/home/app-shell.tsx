@@ -42,6 +42,10 @@ const AssignmentsPage = lazy(() => import('../review/assignments-page'));
 const AssignmentPage = lazy(() => import('../review/assignment-page'));
 const OversightPage = lazy(() => import('../review/oversight-page'));
 const OversightCallPage = lazy(() => import('../review/oversight-call-page'));
+// Platform admin: users, jurisdictions, working-day calendar (DESIGN.md "Who uses it")
+const AdminUsersPage = lazy(() => import('../admin/users-page'));
+const AdminJurisdictionsPage = lazy(() => import('../admin/jurisdictions-page'));
+const AdminCalendarPage = lazy(() => import('../admin/calendar-page'));
 
 const MENU: Record<Role, [string, string][]> = {
   applicant: [['', 'home'], ['self-check', 'selfCheck'], ['applications', 'applications'], ['studio', 'studio'], ['unit', 'unit']],
@@ -170,6 +174,9 @@ export default function AppShell() {
               <Route path="funding" element={<FundingPage />} />
               <Route path="funding/:callId" element={<CallFundingPage />} />
               <Route path="disbursements" element={<DisbursementsPage />} />
+              <Route path="users" element={<AdminUsersPage />} />
+              <Route path="jurisdictions" element={<AdminJurisdictionsPage />} />
+              <Route path="calendar" element={<AdminCalendarPage />} />
               <Route path="*" element={<ComingSoon />} />
             </Routes>
           </Suspense>
