@@ -6,8 +6,20 @@ import PDFDocument from 'pdfkit';
 import { isWorkingDay } from '../../policy/calendar';
 import { getEdition } from '../../policy/editions';
 import { param } from '../../policy/rules/conditions';
-import { creditCodeCheckChar, residentIdCheckChar } from '../../policy/rules/id-numbers';
 import { fromShanghaiLocal, shanghaiDate } from '../../shared/time';
+import {
+  addMonths,
+  creditCode,
+  daxingProjectForms,
+  etdzStudioForms,
+  idNumber,
+  lastDayOf,
+  shunyiStudioForm,
+  type DaxingProject,
+  type DemoFormUnit,
+  type EtdzStudio,
+  type ShunyiStudio,
+} from './demo-forms';
 import type { Db } from '../db/client';
 import { units, users } from '../db/schema';
 import { cjkFonts } from '../documents/fonts';
@@ -70,27 +82,12 @@ function deskDay(now: Date, days: number, earliest = days - 7): number {
   for (let d = days + 1; d <= -1; d++) if (working(d)) return d;
   return days;
 }
-const addMonths = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
-const lastDayOf = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Identifiers with valid check characters (fictional people and units)
 // ---------------------------------------------------------------------------------------------------------
 
-/** A 统一社会信用代码 with its GB 32100 check character. */
-export const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
-/** A 公民身份号码 with its GB 11643 check character; the 17th digit is odd for men, even for women. */
-const idNumber = (region: string, birth: string, seq: string) => {
-  const first17 = region + birth.replaceAll('-', '') + seq;
-  return first17 + residentIdCheckChar(first17);
-};
+// creditCode (GB 32100) and idNumber (GB 11643) with valid check characters: demo-forms.ts.
 
 // ---------------------------------------------------------------------------------------------------------
 // Units: the three demo accounts' units plus units without login accounts
@@ -478,24 +475,10 @@ function daxingStudioPlan(ctx: Ctx): Plan | null {
   };
 }
 
-const fmtDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+const NO_UNIT: DemoFormUnit = { name: '', creditCode: '', address: '', contactName: '', contactPhone: '', legalRepresentative: '' };
+const unitOf = (ctx: Ctx, key: string): DemoFormUnit => ctx.units.get(key) ?? NO_UNIT;
 
-interface DaxingProject {
-  projectName: string;
-  category: string;
-  workObjects: string[];
-  outcomeName: string;
-  expectedGoals: string;
-  phases: [string, number, number, string][];
-  supervision: string;
-  budget: [string, string, number][];
-  necessity: string;
-  feasibility: string;
-  budgetRationale: string;
-  benefits: string;
-  evaluation: string;
-  oversight: string;
-}
+const fmtDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 const DAXING_PROJECTS: Record<string, DaxingProject> = {
   'unit-a': {
@@ -598,35 +581,7 @@ const DAXING_PROJECTS: Record<string, DaxingProject> = {
 
 /** The three forms of a 大兴 project application of a recognised studio (第十条; 2026 notice 附件1、附件2). */
 function daxingProject(ctx: Ctx, unitKey: string, signDay: number, firstMonth: string, p: DaxingProject) {
-  const unit = ctx.units.get(unitKey);
-  const signedOn = dayFrom(ctx.now, signDay);
-  const budget = p.budget.map(([purpose, detail, amount]) => ({ purpose, detail, amount }));
-  return {
-    'work-plan': {
-      unitName: unit?.name ?? '',
-      submittedOn: signedOn,
-      projectName: p.projectName,
-      category: p.category,
-      workObjects: p.workObjects,
-      outcomeName: p.outcomeName,
-      expectedGoals: p.expectedGoals,
-      schedule: p.phases.map(([phase, from, to, content]) => ({ phase, startMonth: addMonths(firstMonth, from), endMonth: addMonths(firstMonth, to), content })),
-      supervision: p.supervision,
-      budget,
-      // 第十五条 / 2026 notice 三（六）: at most 50,000 CNY; the lines add up to the amount requested.
-      requestedAmount: budget.reduce((s, b) => s + b.amount, 0),
-    },
-    'project-proposal': {
-      projectName: p.projectName,
-      necessity: p.necessity,
-      feasibility: p.feasibility,
-      budgetRationale: p.budgetRationale,
-      benefits: p.benefits,
-      evaluation: p.evaluation,
-      oversight: p.oversight,
-    },
-    commitment: { scope: '工作室建设项目', unitName: unit?.name ?? '', legalRepresentative: unit?.legalRepresentative ?? '', signedOn },
-  } as Record<string, Record<string, unknown>>;
+  return daxingProjectForms(unitOf(ctx, unitKey), p, dayFrom(ctx.now, signDay), firstMonth);
 }
 
 // ----- 经开区: studio recognition and funding (京技管发〔2024〕1号; 2026 办事指南) -----
@@ -719,26 +674,7 @@ function etdzPlan(ctx: Ctx): Plan | null {
   };
 }
 
-interface Studio {
-  leaderName: string;
-  id: [string, string, string];
-  mobile: string;
-  occupation: string;
-  skillLevel: string;
-  certificateNumber: string;
-  post: string;
-  frontlineYears: number;
-  honours: string[];
-  innovations?: string;
-  studioName: string;
-  direction: string;
-  targets: string;
-  support: string;
-  talentPipeline: string;
-  team: [string, [string, string, string], string, string][];
-}
-
-const ETDZ_STUDIOS: Record<string, Studio> = {
+const ETDZ_STUDIOS: Record<string, EtdzStudio> = {
   'unit-b': {
     leaderName: '王振华',
     id: ['110228', '1979-04-16', '031'],
@@ -803,38 +739,8 @@ const ETDZ_STUDIOS: Record<string, Studio> = {
   },
 };
 
-function etdzForms(ctx: Ctx, unitKey: string, signDay: number, s: Studio) {
-  const unit = ctx.units.get(unitKey);
-  const leaderId = idNumber(...s.id);
-  return {
-    'studio-application': {
-      unitName: unit?.name ?? '',
-      creditCode: unit?.creditCode ?? '',
-      unitType: '企业',
-      unitAddress: unit?.address ?? '',
-      contactName: unit?.contactName ?? '',
-      contactPhone: unit?.contactPhone ?? '',
-      leaderName: s.leaderName,
-      idNumber: leaderId,
-      mobile: s.mobile,
-      occupation: s.occupation,
-      occupationListed: true,
-      skillLevel: s.skillLevel,
-      certificateNumber: s.certificateNumber,
-      post: s.post,
-      frontlineYears: s.frontlineYears,
-      honours: s.honours,
-      ...(s.innovations ? { innovations: s.innovations } : {}),
-      studioName: s.studioName,
-      direction: s.direction,
-      targets: s.targets,
-      support: s.support,
-      talentPipeline: s.talentPipeline,
-      team: s.team.map(([name, id, occupation, qualification]) => ({ name, idNumber: idNumber(...id), occupation, qualification, formalEmployee: true })),
-    },
-    commitment: { unitName: unit?.name ?? '', creditCode: unit?.creditCode ?? '', legalRepresentative: unit?.legalRepresentative ?? '', signedOn: dayFrom(ctx.now, signDay) },
-    'bank-account': { accountName: unit?.name ?? '', bankName: '中国工商银行北京经济技术开发区支行', accountNumber: '0200 2145 0920 0087 316' },
-  } as Record<string, Record<string, unknown>>;
+function etdzForms(ctx: Ctx, unitKey: string, signDay: number, s: EtdzStudio) {
+  return etdzStudioForms(unitOf(ctx, unitKey), s, dayFrom(ctx.now, signDay), { bankName: '中国工商银行北京经济技术开发区支行', accountNumber: '0200 2145 0920 0087 316' });
 }
 
 // ----- 顺义: studio recognition (顺义区技能大师工作室管理办法（试行）征求意见稿) -----
@@ -926,23 +832,6 @@ function shunyiPlan(ctx: Ctx): Plan | null {
   };
 }
 
-interface ShunyiStudio {
-  name: string;
-  id: [string, string, string];
-  ethnicity: string;
-  politicalStatus: string;
-  education: string;
-  occupation: string;
-  skillLevel: string;
-  position: string;
-  workStart: string;
-  mobile: string;
-  studioName: string;
-  unitSupport: string;
-  direction: string;
-  unitOpinion: string;
-}
-
 const SHUNYI_STUDIOS: Record<string, ShunyiStudio> = {
   'unit-c': {
     name: '韩立军',
@@ -996,29 +885,7 @@ const SHUNYI_STUDIOS: Record<string, ShunyiStudio> = {
 
 /** 顺义 附件1: birth month and sex as the ID number says (the form's own check). */
 function shunyiForm(ctx: Ctx, unitKey: string, fillDay: number, s: ShunyiStudio) {
-  const unit = ctx.units.get(unitKey);
-  const id = idNumber(...s.id);
-  return {
-    unitName: unit?.name ?? '',
-    studioName: s.studioName,
-    filledOn: dayFrom(ctx.now, fillDay),
-    name: s.name,
-    sex: Number(id[16]) % 2 === 1 ? '男' : '女',
-    ethnicity: s.ethnicity,
-    birthMonth: s.id[1].slice(0, 7),
-    politicalStatus: s.politicalStatus,
-    education: s.education,
-    occupation: s.occupation,
-    skillLevel: s.skillLevel,
-    position: s.position,
-    workStart: s.workStart,
-    idNumber: id,
-    officePhone: unit?.contactPhone ?? '',
-    mobile: s.mobile,
-    unitSupport: s.unitSupport,
-    direction: s.direction,
-    unitOpinion: s.unitOpinion,
-  } as Record<string, unknown>;
+  return shunyiStudioForm(unitOf(ctx, unitKey), s, dayFrom(ctx.now, fillDay));
 }
 
 // ---------------------------------------------------------------------------------------------------------

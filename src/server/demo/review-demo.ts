@@ -4,7 +4,6 @@ import { and, asc, count, eq, gt, lte, ne } from 'drizzle-orm';
 import { addWorkingDays, isWorkingDay } from '../../policy/calendar';
 import { getEdition } from '../../policy/editions';
 import { param } from '../../policy/rules/conditions';
-import { residentIdCheckChar } from '../../policy/rules/id-numbers';
 import type { Role } from '../../shared/accounts';
 import { CONFLICT_KINDS } from '../../shared/review-panels';
 import { fromShanghaiLocal, shanghaiDate } from '../../shared/time';
@@ -41,7 +40,18 @@ import { DRAW_ALGORITHM, drawPanel } from '../modules/review/draw';
 import { avoidanceReason } from '../modules/review/panels.service';
 import type { Storage } from '../storage/storage';
 import { reviewTransition, type ReviewAction } from '../workflow/review';
-import { creditCode, file, type DemoFile } from './intake-demo';
+import {
+  addMonths,
+  creditCode,
+  daxingProjectForms,
+  etdzStudioForms,
+  lastDayOf,
+  shunyiStudioForm,
+  type DaxingProject,
+  type EtdzStudio,
+  type ShunyiStudio,
+} from './demo-forms';
+import { file, type DemoFile } from './intake-demo';
 
 /**
  * Review demo (issue 5), dated relative to `now` (DESIGN.md: every stage of every jurisdiction has something to show
@@ -115,15 +125,6 @@ function clock(now: Date, overrides: Overrides) {
 }
 type Clock = ReturnType<typeof clock>;
 
-const addMonths = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
-const lastDayOf = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -568,30 +569,10 @@ function shunyiWindow(ctx: Ctx) {
   return fits(open, close) ? { open, close, year: Number(close.slice(0, 4)) } : null;
 }
 
-interface ShunyiStudio {
-  unit: string;
-  name: string;
-  id: [string, string, string];
-  ethnicity: string;
-  politicalStatus: string;
-  education: string;
-  occupation: string;
-  skillLevel: string;
-  position: string;
-  workStart: string;
-  mobile: string;
-  studioName: string;
-  unitSupport: string;
-  direction: string;
-  unitOpinion: string;
-}
+type ShunyiRoundStudio = ShunyiStudio & { unit: string };
 
-const idNumber = (region: string, birth: string, seq: string) => {
-  const first17 = region + birth.replaceAll('-', '') + seq;
-  return first17 + residentIdCheckChar(first17);
-};
 
-const SHUNYI_ROUND: ShunyiStudio[] = [
+const SHUNYI_ROUND: ShunyiRoundStudio[] = [
   {
     unit: 'unit-t', name: '黄德胜', id: ['110113', '1976-08-14', '033'], ethnicity: '汉族', politicalStatus: '中共党员', education: '大专', occupation: '模具工', skillLevel: 'senior-technician', position: '模具车间主任', workStart: '1995-07', mobile: '13801176623',
     studioName: '黄德胜精密注塑模具技能大师工作室', unitSupport: '单位每年安排专项经费20万元，提供工作室用房150平方米及五轴加工中心、慢走丝线切割等设备。', direction: '围绕汽车精密注塑模具设计制造，开展模具寿命提升和快速换模技术攻关，每年培训模具工不少于100人次。', unitOpinion: '经审核，材料属实，同意推荐。单位承诺为工作室提供稳定的资金和场地支持。',
@@ -622,30 +603,8 @@ const SHUNYI_ROUND: ShunyiStudio[] = [
   },
 ];
 
-function shunyiForm(ctx: Ctx, s: ShunyiStudio, filledOn: string) {
-  const unit = ctx.units.get(s.unit)!;
-  const id = idNumber(...s.id);
-  return {
-    unitName: unit.name,
-    studioName: s.studioName,
-    filledOn,
-    name: s.name,
-    sex: Number(id[16]) % 2 === 1 ? '男' : '女',
-    ethnicity: s.ethnicity,
-    birthMonth: s.id[1].slice(0, 7),
-    politicalStatus: s.politicalStatus,
-    education: s.education,
-    occupation: s.occupation,
-    skillLevel: s.skillLevel,
-    position: s.position,
-    workStart: s.workStart,
-    idNumber: id,
-    officePhone: unit.contactPhone,
-    mobile: s.mobile,
-    unitSupport: s.unitSupport,
-    direction: s.direction,
-    unitOpinion: s.unitOpinion,
-  } as Record<string, unknown>;
+function shunyiForm(ctx: Ctx, s: ShunyiRoundStudio, filledOn: string) {
+  return shunyiStudioForm(ctx.units.get(s.unit)!, s, filledOn);
 }
 
 /** Score vectors of the 顺义 round (master, achievements, talent-system, conditions, services, team). */
@@ -778,25 +737,9 @@ async function shunyiCompleteRound(db: Db, ctx: Ctx) {
 // 大兴: a project round closed a few weeks ago, in expert review with partial scores
 // ---------------------------------------------------------------------------------------------------------
 
-interface DaxingProject {
-  unit: string;
-  projectName: string;
-  category: string;
-  workObjects: string[];
-  outcomeName: string;
-  expectedGoals: string;
-  phases: [string, number, number, string][];
-  supervision: string;
-  budget: [string, string, number][];
-  necessity: string;
-  feasibility: string;
-  budgetRationale: string;
-  benefits: string;
-  evaluation: string;
-  oversight: string;
-}
+type DaxingRoundProject = DaxingProject & { unit: string };
 
-const DAXING_ROUND: DaxingProject[] = [
+const DAXING_ROUND: DaxingRoundProject[] = [
   {
     unit: 'unit-a',
     projectName: '数控刀具寿命管理与智能换刀技术革新项目',
@@ -922,27 +865,8 @@ const DAXING_ROUND: DaxingProject[] = [
   },
 ];
 
-function daxingForms(ctx: Ctx, p: DaxingProject, signedOn: string, firstMonth: string) {
-  const unit = ctx.units.get(p.unit)!;
-  const budget = p.budget.map(([purpose, detail, amount]) => ({ purpose, detail, amount }));
-  return {
-    'work-plan': {
-      unitName: unit.name,
-      submittedOn: signedOn,
-      projectName: p.projectName,
-      category: p.category,
-      workObjects: p.workObjects,
-      outcomeName: p.outcomeName,
-      expectedGoals: p.expectedGoals,
-      schedule: p.phases.map(([phase, from, to, content]) => ({ phase, startMonth: addMonths(firstMonth, from), endMonth: addMonths(firstMonth, to), content })),
-      supervision: p.supervision,
-      budget,
-      // 第十四条: at most 50,000 CNY; the lines add up to the amount requested (第九条（二）1).
-      requestedAmount: budget.reduce((s, b) => s + b.amount, 0),
-    },
-    'project-proposal': { projectName: p.projectName, necessity: p.necessity, feasibility: p.feasibility, budgetRationale: p.budgetRationale, benefits: p.benefits, evaluation: p.evaluation, oversight: p.oversight },
-    commitment: { scope: '工作室建设项目', unitName: unit.name, legalRepresentative: unit.legalRepresentative, signedOn },
-  } as Record<string, Record<string, unknown>>;
+function daxingForms(ctx: Ctx, p: DaxingRoundProject, signedOn: string, firstMonth: string) {
+  return daxingProjectForms(ctx.units.get(p.unit)!, p, signedOn, firstMonth);
 }
 
 /** Sheets per application (necessity, feasibility, budget, benefits, evaluation, oversight). */
@@ -1080,27 +1004,9 @@ async function daxingExpertReviewRound(db: Db, ctx: Ctx) {
 // 经开区: one application at 实质审核, one at 线下受理 (paper dossier notice, 3 working days)
 // ---------------------------------------------------------------------------------------------------------
 
-interface EtdzStudio {
-  unit: string;
-  leaderName: string;
-  id: [string, string, string];
-  mobile: string;
-  occupation: string;
-  skillLevel: string;
-  certificateNumber: string;
-  post: string;
-  frontlineYears: number;
-  honours: string[];
-  innovations: string;
-  studioName: string;
-  direction: string;
-  targets: string;
-  support: string;
-  talentPipeline: string;
-  team: [string, [string, string, string], string, string][];
-}
+type EtdzRoundStudio = EtdzStudio & { unit: string; innovations: string };
 
-const ETDZ_STUDIOS: EtdzStudio[] = [
+const ETDZ_STUDIOS: EtdzRoundStudio[] = [
   {
     unit: 'unit-r',
     leaderName: '宋建平',
@@ -1150,37 +1056,8 @@ const ETDZ_STUDIOS: EtdzStudio[] = [
   },
 ];
 
-function etdzForms(ctx: Ctx, s: EtdzStudio, signedOn: string) {
-  const unit = ctx.units.get(s.unit)!;
-  return {
-    'studio-application': {
-      unitName: unit.name,
-      creditCode: unit.creditCode,
-      unitType: '企业',
-      unitAddress: unit.address,
-      contactName: unit.contactName,
-      contactPhone: unit.contactPhone,
-      leaderName: s.leaderName,
-      idNumber: idNumber(...s.id),
-      mobile: s.mobile,
-      occupation: s.occupation,
-      occupationListed: true,
-      skillLevel: s.skillLevel,
-      certificateNumber: s.certificateNumber,
-      post: s.post,
-      frontlineYears: s.frontlineYears,
-      honours: s.honours,
-      innovations: s.innovations,
-      studioName: s.studioName,
-      direction: s.direction,
-      targets: s.targets,
-      support: s.support,
-      talentPipeline: s.talentPipeline,
-      team: s.team.map(([name, id, occupation, qualification]) => ({ name, idNumber: idNumber(...id), occupation, qualification, formalEmployee: true })),
-    },
-    commitment: { unitName: unit.name, creditCode: unit.creditCode, legalRepresentative: unit.legalRepresentative, signedOn },
-    'bank-account': { accountName: unit.name, bankName: '中国建设银行北京经济技术开发区支行', accountNumber: '1105 0188 3600 0000 7752' },
-  } as Record<string, Record<string, unknown>>;
+function etdzForms(ctx: Ctx, s: EtdzRoundStudio, signedOn: string) {
+  return etdzStudioForms(ctx.units.get(s.unit)!, s, signedOn, { bankName: '中国建设银行北京经济技术开发区支行', accountNumber: '1105 0188 3600 0000 7752' });
 }
 
 async function etdzDeskStages(db: Db, ctx: Ctx) {
