@@ -49,3 +49,9 @@ export function actorOf(request: FastifyRequest, jurisdictionId: string | null =
     ip: request.ip,
   };
 }
+
+/** The jurisdictions where the user holds one of `roles` (platform-wide grants, without a jurisdiction, excluded). */
+export function jurisdictionsWhere(user: { roles: readonly { role: string; jurisdiction?: string | null }[] }, roles: Iterable<string>): string[] {
+  const wanted = new Set(roles);
+  return [...new Set(user.roles.filter((r) => wanted.has(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))];
+}

@@ -9,7 +9,7 @@ import {
   SaveFormRequest,
   SubmitRequest,
 } from '../../../shared/applications';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import { AppError } from '../../errors';
 import * as service from './applications.service';
 import { requestPaperDossier } from './paper-dossier.service';
@@ -23,7 +23,7 @@ export function callerOf(request: FastifyRequest): service.Caller {
     actor: actorOf(request),
     role: request.actingRole,
     unitId: user.roles.some((r) => r.role === 'applicant') ? (user.unit?.id ?? null) : null,
-    officerJurisdictions: [...new Set(user.roles.filter((r) => OFFICER_ROLES.has(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))],
+    officerJurisdictions: jurisdictionsWhere(user, OFFICER_ROLES),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../../shared/accounts';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import type { Actor } from '../audit/audit.service';
 
 /** The caller as decisions and funding see it: the roles held per jurisdiction, and the unit of an applicant. */
@@ -21,7 +21,7 @@ export function fundingCallerOf(request: FastifyRequest): FundingCaller {
 
 /** Jurisdictions where the caller holds one of `roles`. */
 export function jurisdictionsWith(caller: FundingCaller, roles: readonly Role[]): string[] {
-  return [...new Set(caller.roles.filter((r) => roles.includes(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))];
+  return jurisdictionsWhere(caller, roles);
 }
 
 /** Officers who read decisions and studio records of their jurisdiction. */

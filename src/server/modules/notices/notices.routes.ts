@@ -15,7 +15,7 @@ import {
   PublishNoticeRequest,
   TRACKING_NUMBER,
 } from '../../../shared/notices-admin';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import { AppError } from '../../errors';
 import { getNotice } from '../registry/registry.service';
 import { noticePdf } from './notice-pdf';
@@ -34,8 +34,7 @@ const LOOKUP_LIMITS = { perAddress: 30, windowMinutes: 10 };
 
 export function officerOf(request: FastifyRequest): notices.Officer {
   const user = request.user!;
-  const where = (roles: string[]) => [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))];
-  return { actor: actorOf(request), role: request.actingRole, programJurisdictions: where(['program']), readJurisdictions: where(['program', 'inspector']) };
+  return { actor: actorOf(request), role: request.actingRole, programJurisdictions: jurisdictionsWhere(user, ['program']), readJurisdictions: jurisdictionsWhere(user, ['program', 'inspector']) };
 }
 
 const limited = (max: number, minutes: number, what: string) => ({

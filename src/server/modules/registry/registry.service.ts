@@ -3,6 +3,7 @@ import { getEdition } from '../../../policy/editions';
 import type { CurrentUser } from '../../../shared/accounts';
 import type { NoticeDetail, NoticeListQuery, NoticeSummary, StudioDetail, StudioListQuery, StudioSummary } from '../../../shared/registry';
 import { shanghaiDate, toShanghaiIso } from '../../../shared/time';
+import { jurisdictionsWhere } from '../../context';
 import type { Db } from '../../db/client';
 import { notFound } from '../../errors';
 import * as repo from './registry.repository';
@@ -105,7 +106,7 @@ export async function getNotice(db: Db, id: string, now: Date): Promise<NoticeDe
 /** The jurisdictions where `user` sees the whole registry (revoked studios included); null for the public view. */
 export function officerJurisdictions(user: Pick<CurrentUser, 'roles'> | null): string[] | null {
   if (!user) return null;
-  const held = [...new Set(user.roles.filter((r) => OFFICER_ROLES.has(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))];
+  const held = jurisdictionsWhere(user, OFFICER_ROLES);
   return held.length ? held : null;
 }
 

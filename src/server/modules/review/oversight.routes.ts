@@ -2,16 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ReviewCallSummary, ReviewDashboard, ReviewRecord, SetDeadlineRequest } from '../../../shared/review-oversight';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import * as service from './oversight.service';
 
 const READ_ROLES = new Set(['intake', 'program', 'inspector']);
 
 /** The caller as oversight sees it: where they may read a call's review, and where they run it. */
 function callerOf(request: FastifyRequest): service.OversightCaller {
-  const roles = request.user!.roles;
-  const where = (pred: (role: string) => boolean) => [...new Set(roles.filter((r) => pred(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))];
-  return { actor: actorOf(request), readJurisdictions: where((r) => READ_ROLES.has(r)), programJurisdictions: where((r) => r === 'program') };
+  const user = request.user!;
+  return { actor: actorOf(request), readJurisdictions: jurisdictionsWhere(user, READ_ROLES), programJurisdictions: jurisdictionsWhere(user, ['program']) };
 }
 
 const CallId = z.object({ callId: z.string().uuid('批次编号无效') }).strict();

@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AssignRequest, DeclarationRequest, DrawPanelRequest, Expert, ExpertInput, ExpertListQuery, UpdateExpertRequest } from '../../../shared/review-panels';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import * as service from './panels.service';
 
 /** The caller as the panels service sees it: program jurisdictions (write) and program + inspector ones (read). */
 function reviewerOf(request: FastifyRequest): service.Reviewer {
   const user = request.user!;
-  const where = (roles: string[]) => [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))];
-  return { actor: actorOf(request), userId: user.id, programJurisdictions: where(['program']), readJurisdictions: where(['program', 'inspector']) };
+  return { actor: actorOf(request), userId: user.id, programJurisdictions: jurisdictionsWhere(user, ['program']), readJurisdictions: jurisdictionsWhere(user, ['program', 'inspector']) };
 }
 
 const CallId = z.object({ callId: z.string().uuid('申报批次编号无效') }).strict();

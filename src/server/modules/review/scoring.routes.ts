@@ -14,7 +14,7 @@ import {
   SubmitProposalRequest,
   SubmitScoreRequest,
 } from '../../../shared/review-scoring';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import * as service from './scoring.service';
 
 /**
@@ -27,7 +27,7 @@ function callerOf(request: FastifyRequest, roles: readonly Role[]): service.Scor
     actor: actorOf(request),
     role: request.actingRole,
     userId: user.id,
-    jurisdictions: [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))],
+    jurisdictions: jurisdictionsWhere(user, roles),
   };
 }
 

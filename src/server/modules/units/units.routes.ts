@@ -15,7 +15,7 @@ import {
   UnitUser,
   UpdateUnitRequest,
 } from '../../../shared/units';
-import { actorOf } from '../../context';
+import { actorOf, jurisdictionsWhere } from '../../context';
 import * as unitUsers from './unit-users.service';
 import * as service from './units.service';
 
@@ -26,7 +26,7 @@ function callerOf(request: FastifyRequest): service.UnitCaller {
   return {
     actor: actorOf(request),
     unitId: user.roles.some((r) => r.role === 'applicant') ? (user.unit?.id ?? null) : null,
-    officerJurisdictions: [...new Set(user.roles.filter((r) => OFFICER_ROLES.has(r.role) && r.jurisdiction).map((r) => r.jurisdiction!))],
+    officerJurisdictions: jurisdictionsWhere(user, OFFICER_ROLES),
   };
 }
 
