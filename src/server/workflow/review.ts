@@ -26,7 +26,8 @@ export type ReviewStatus = keyof typeof REVIEW_STATUSES;
 
 /**
  * What a unit sees of its application while the review runs: nothing of the outcome before the public notice
- * (issue 6 — no early leak through status labels). Every status after acceptance reads 评审中.
+ * (issue 6 — no early leak through status labels). Every status after acceptance reads 评审中, except 待线下受理:
+ * there the unit must act, bringing the printed dossier (京技管发〔2024〕1号 2026 办事指南 五（二）).
  */
 export const UNIT_VISIBLE_STATUS: Record<string, string> = {
   'substantive-review': 'in-review',
@@ -34,7 +35,6 @@ export const UNIT_VISIBLE_STATUS: Record<string, string> = {
   scored: 'in-review',
   proposed: 'in-review',
   'not-proposed': 'in-review',
-  'paper-intake': 'paper-intake', // the unit must act: bring the printed dossier (经开区 五（二）)
 };
 export const IN_REVIEW_LABEL = { zh: '评审中', en: 'Under review' };
 

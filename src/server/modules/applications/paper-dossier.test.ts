@@ -82,6 +82,8 @@ describe('通知报送纸质材料 (经开区 办事指南 五（二）)', () =>
     const unitB = await t.login('unit-b');
     const detail = (await inject('GET', `/api/applications/${app.id}`, unitB)).json();
     expect(detail.paperIntake).toBe(true);
+    // The unit must act here, so it is told where the application waits (not the 评审中 of the review stages).
+    expect(detail).toMatchObject({ status: 'paper-intake', statusName: '待线下受理' });
     expect(detail.paperDossier).toMatchObject({ deadline: '2026-06-23' });
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'paper_dossier_requested', note: '通知报送纸质材料，截止 2026-06-23' });
     const inbox = await inject('GET', '/api/notifications', unitB);
