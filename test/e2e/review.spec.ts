@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('[REVIEW] a 大兴 project round from 初审 to th
     await desk.page.getByTestId(`verdict-comment-material-${PERMIT}`).blur();
     await desk.page.getByTestId(`saved-material-${PERMIT}`).waitFor({ timeout: 10_000 });
     await desk.page.getByTestId('verdict-all-ok').click();
-    await desk.page.getByTestId('verdict-progress').getByText(/其中不合格 1 项/).waitFor({ timeout: 10_000 });
+    await desk.page.getByTestId('verdict-progress').getByText(/^已审核 (\d+) \/ \1 项，其中不合格 1 项/).waitFor({ timeout: 10_000 });
     await desk.page.getByTestId('return-open').click();
     expect(await desk.page.getByTestId(`comment-material-${PERMIT}`).inputValue()).toBe('开户许可证未加盖公章');
     await desk.page.getByTestId('return-confirm').click();
