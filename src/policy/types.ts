@@ -290,6 +290,8 @@ export interface RevocationTrigger {
   text: Text;
   /** Whether the daily check can detect it from records, or an officer must record a finding. */
   detection: 'automatic' | 'officer-finding';
+  /** For an automatic trigger: what the records must show, in words (where the text is silent, marked inferred). */
+  definition?: Text;
 }
 
 export interface ChangeRule {
@@ -395,4 +397,19 @@ export interface Edition {
   revocationTriggers: RevocationTrigger[];
   changeRules: ChangeRule[];
   calls: CallTemplate[];
+  /** What the edition's funds may be spent on (大兴 第十五条; 顺义 第八条); absent where the text says nothing (经开区). */
+  fundUse?: FundUseRule;
+}
+
+/**
+ * How a district's text says its money is used: the spending categories it names and whether fixed assets must be
+ * registered (登记造册). Spending of a district without one records free budget lines, uncategorised.
+ */
+export interface FundUseRule {
+  citation: Citation;
+  text: Text;
+  /** In the text's order; `id` is stored on each expenditure. */
+  categories: { id: string; name: Text }[];
+  /** 涉及固定资产的，按照固定资产财务管理办法登记造册. */
+  fixedAssetRegister: boolean;
 }

@@ -29,9 +29,16 @@ import { reviewOversightRoutes } from './modules/review/oversight.routes';
 import { reviewPanelsRoutes } from './modules/review/panels.routes';
 import { reviewScoringRoutes } from './modules/review/scoring.routes';
 import { unitsRoutes } from './modules/units/units.routes';
+import { projectsRoutes } from './modules/projects/projects.routes';
+import { fundUseRoutes } from './modules/fund-use/fund-use.routes';
+import { annualReportsRoutes } from './modules/reports/reports.routes';
+import { changeRequestsRoutes } from './modules/studios/changes.routes';
+import { revocationRoutes } from './modules/studios/revocation.routes';
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { authPlugin } from './plugins/auth';
 import { localStorage } from './storage/storage';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { publicCachePlugin } from './plugins/public-cache';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -131,6 +138,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     transform: jsonSchemaTransform,
   });
   await app.register(authPlugin);
+  await app.register(publicCachePlugin);
 
   await app.register(healthRoutes);
   await app.register(accountsRoutes);
@@ -149,6 +157,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(noticesRoutes);
   await app.register(fundingRoutes);
   await app.register(adminRoutes);
+  await app.register(projectsRoutes);
+  await app.register(fundUseRoutes);
+  await app.register(annualReportsRoutes);
+  await app.register(changeRequestsRoutes);
+  await app.register(revocationRoutes);
+  await app.register(dashboardsRoutes);
 
   app.get(
     '/api/openapi.json',

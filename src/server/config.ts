@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   WEB_ROOT: z.string().min(1).default('dist/web'),
+  PUBLIC_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface AppConfig {
   sessionMaxHours: number;
   /** Where the built web app lives; absent = API only. */
   webRoot?: string;
+  /** Life of a cached public page (anonymous calls, notices, registry, policies); 0 or absent: no cache. */
+  publicCacheMs?: number;
   /** A clock the tests control; defaults to the system clock. */
   now?: () => Date;
 }
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     webRoot: path.resolve(e.WEB_ROOT),
+    publicCacheMs: e.PUBLIC_CACHE_MS,
   };
 }

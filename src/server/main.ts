@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfWanted } from './demo/seed';
+import { runDailyChecks } from './jobs/daily';
 import { sealAuditChain } from './modules/audit/audit.service';
 import { deliverPending, logProviders } from './modules/notifications/notifications.service';
 
@@ -35,10 +36,17 @@ async function main() {
     sealAuditChain(database.db).catch((err) => app.log.warn({ err }, 'audit sealing failed; will retry'));
   }, 1_000);
   sealTimer.unref();
+  // Daily checks (annual reports, revocation triggers): tried every 10 minutes, each job runs once per Beijing day
+  // across all instances (job_runs + advisory lock), so a restart or a second instance never runs one twice.
+  const runDaily = () => runDailyChecks(database.db, new Date()).catch((err) => app.log.warn({ err }, 'daily checks failed; will retry'));
+  void runDaily();
+  const dailyTimer = setInterval(runDaily, 10 * 60_000);
+  dailyTimer.unref();
 
   const stop = async (signal: string) => {
     clearInterval(outboxTimer);
     clearInterval(sealTimer);
+    clearInterval(dailyTimer);
     app.log.info(`${signal}: shutting down`);
     await app.close();
     await database.close();

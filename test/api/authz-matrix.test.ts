@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testClock, type TestApp } from '../helpers/app';
 import { apiOperations, auditCount, fillPath, isErrorShape, tableCounts, type ApiOperation } from '../helpers/api-surface';
 import { multipartFile, tinyPdf } from '../helpers/fixtures';
+import { SLICES } from './security';
+import { CALLERS, everyone, only, signedIn, sliceContext, type Caller, type Expect, type Outcome, type Row } from './security/kit';
 
 /**
  * The authorisation matrix (issue 9): every route of the OpenAPI document, called as every demo role, anonymously,
@@ -21,30 +23,7 @@ import { multipartFile, tinyPdf } from '../helpers/fixtures';
 
 const clock = testClock('2026-11-23T02:00:00Z'); // 10:00 Beijing time, a working day with calls open
 
-const CALLERS = [
-  'anonymous',
-  'admin',
-  'daxing-officer',
-  'etdz-officer', // also "an officer of another jurisdiction" wherever the resource is 大兴's
-  'shunyi-officer',
-  'expert1',
-  'daxing-inspector',
-  'daxing-finance',
-  'unit-a',
-  'unit-b', // also "another unit" wherever the resource is unit-a's
-  'unit-c',
-] as const;
-type Caller = (typeof CALLERS)[number];
-type Outcome = 'ok' | 'anon' | 'forbidden' | 'hidden' | number;
-type Expect = Record<Caller, Outcome>;
-
-/** Anyone, signed in or not. */
-const everyone = (): Expect => Object.fromEntries(CALLERS.map((c) => [c, 'ok'])) as Expect;
-/** Any signed-in user. */
-const signedIn = (): Expect => ({ ...everyone(), anonymous: 'anon' });
-/** Only the callers named; other signed-in users 403, anonymous 401. */
-const only = (grants: Partial<Expect>): Expect =>
-  ({ ...Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 'anon' : 'forbidden'])), ...grants }) as Expect;
+const sliceRows = (part: 'reads' | 'writes' | 'deletions'): Record<string, Row> => Object.assign({}, ...SLICES.map((sl) => sl[part] ?? {}));
 
 /** Roles that may read applications (applicant, intake, program, inspector, expert) on a 大兴 application of unit-a. */
 const readAppOfUnitA = (extra: Partial<Expect> = {}) =>
@@ -72,26 +51,6 @@ const reviewReaders = () => only({ 'daxing-officer': 'ok', 'etdz-officer': 'ok',
 /** Review writes on a 大兴 resource: 大兴's officer; other jurisdictions 404; the inspector (read-only) and everyone else 403. */
 const daxingDesk = () => only({ 'daxing-officer': 'ok', 'etdz-officer': 'hidden', 'shunyi-officer': 'hidden' });
 
-interface Row {
-  /** Path parameter → resource name (see `resources`). */
-  params?: Record<string, string>;
-  query?: string;
-  /**
-   * A well-formed body, where the minimal `{}` would be refused by validation before the scope check could show
-   * (a 400 says nothing about the resource, but the matrix must prove the 404 of another unit or jurisdiction).
-   */
-  body?: () => unknown;
-  expect: Expect;
-  /** Callers that must be signed in afresh for this call (logout ends the session). */
-  freshSession?: boolean;
-  /** Send a tiny PDF as multipart/form-data (upload routes whose OpenAPI entry declares no body). */
-  multipart?: boolean;
-  /**
-   * Rate-limited public routes (objections, issue 6): each call comes from an address of its own, so the limit per
-   * address never answers 429 in place of the declared outcome.
-   */
-  ownAddress?: boolean;
-}
 
 /**
  * The declared matrix, in the order it is exercised: reads first, then writes, then deletions, then sign-out, so an
@@ -192,6 +151,9 @@ const MATRIX: Record<string, Row> = {
     params: { id: 'lineDxProject', materialId: 'bankMaterialA' },
     expect: only({ 'daxing-officer': 'ok', 'daxing-inspector': 'ok', 'daxing-finance': 'ok', 'etdz-officer': 'hidden', 'shunyi-officer': 'hidden' }) },
 
+  // ── lifecycle reads (issue 7), declared per domain in test/api/security/*.ts ──
+  ...sliceRows('reads'),
+
   // ── writes (minimal bodies) ──
   'POST /api/auth/login': { expect: everyone() },
   'POST /api/auth/register-unit': { expect: everyone() },
@@ -290,6 +252,9 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ paidOn: '2026-11-23', amount: 100_000_000, voucherNumber: 'PZ-2026-MATRIX' }),
     expect: only({ 'daxing-finance': 'ok' }) },
 
+  // ── lifecycle writes (issue 7) ──
+  ...sliceRows('writes'),
+
   // ── deletions ──
   'DELETE /api/applications/{id}/materials/{materialId}': { params: { id: 'appA', materialId: 'materialA' }, expect: unitAWrite() },
   'DELETE /api/unit/persons/{id}': { params: { id: 'personA' }, expect: only({ 'unit-a': 'ok', 'unit-b': 'hidden', 'unit-c': 'hidden' }) },
@@ -298,6 +263,8 @@ const MATRIX: Record<string, Row> = {
   // A member who submitted scores stays on the panel; a submitted assignment cannot be withdrawn (409).
   'DELETE /api/review/calls/{callId}/panel/{expertId}': { params: { callId: 'callDxReview', expertId: 'expertDxScorer' }, expect: daxingDesk() },
   'DELETE /api/review/assignments/{id}': { params: { id: 'assignmentExpert1' }, expect: daxingDesk() },
+
+  ...sliceRows('deletions'),
 
   // ── sign-out (each caller on a fresh session) ──
   'POST /api/auth/logout': { expect: signedIn(), freshSession: true },
@@ -358,6 +325,8 @@ beforeAll(async () => {
   });
   Object.assign(resources, await reviewResources());
   Object.assign(resources, await noticeResources());
+  const ctx = sliceContext(t, clock.now, (u) => Promise.resolve(cookies.get(u as Caller) ?? t.login(u)));
+  for (const slice of SLICES) if (slice.resources) Object.assign(resources, await slice.resources(ctx));
   expect(detail.forms.length).toBeGreaterThan(0);
 });
 afterAll(() => t?.close());
@@ -374,7 +343,7 @@ async function reviewResources(): Promise<Record<string, string>> {
     if (!r.rows[0]) throw new Error('review demo resource missing');
     return r.rows[0].id;
   };
-  const callDxReview = await one(sql`select id from calls where edition_id = 'daxing-2025' and program = 'construction-project' and closes_at < ${clock.now().toISOString()} order by closes_at limit 1`);
+  const callDxReview = await one(sql`select id from calls where edition_id = 'daxing-2025' and program = 'construction-project' and closes_at < ${clock.now().toISOString()} and exists (select 1 from review_assignments r where r.call_id = calls.id) order by closes_at limit 1`);
   const expertOf = (username: string) => one(sql`select e.id from experts e join users u on u.id = e.user_id where e.jurisdiction_id = 'daxing' and u.username = ${username}`);
   const expertDxExpert1 = await expertOf('expert1');
   const expertDxScorer = await expertOf('expert2');
@@ -475,7 +444,7 @@ async function firstMaterialOf(applicationId: string): Promise<string> {
 function requestFor(op: ApiOperation, row: Row) {
   const params = Object.fromEntries(Object.entries(row.params ?? {}).map(([k, v]) => [k, resources[v] ?? v]));
   const url = fillPath(op.path, params) + (row.query ? `?${row.query}` : '');
-  if (op.bodyTypes.includes('application/json')) return { url, payload: row.body?.() ?? {}, headers: { 'content-type': 'application/json' } };
+  if (op.bodyTypes.includes('application/json')) return { url, payload: row.body?.(resources) ?? {}, headers: { 'content-type': 'application/json' } };
   if (row.multipart || op.bodyTypes.some((c) => c.startsWith('multipart/')) || /\/materials\/\{itemId\}$/.test(op.path)) {
     const { payload, headers } = multipartFile('tiny.pdf', tinyPdf(), 'application/pdf');
     return { url, payload, headers };

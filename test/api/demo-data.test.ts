@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import { addWorkingDays } from '../../src/policy/calendar';
 import { validateCreditCode } from '../../src/policy/rules/id-numbers';
 import { shanghaiDate } from '../../src/shared/time';
@@ -177,7 +177,8 @@ describe('[DEMO] review (issue 5): a call in expert review with partial scores, 
   /** The demo's closed 大兴 project round (专家评审中) and closed 顺义 studio round (评审完成). */
   const reviewCall = async (editionId: string) => {
     const program = editionId === 'daxing-2025' ? 'construction-project' : 'studio-recognition';
-    const rows = await db().select().from(calls).where(and(eq(calls.editionId, editionId), eq(calls.program, program), lt(calls.closesAt, clock.now())));
+    // The round in review (issue 7's projects demo adds earlier, decided project rounds: they have no review assignments).
+    const rows = await db().select().from(calls).where(and(eq(calls.editionId, editionId), eq(calls.program, program), lt(calls.closesAt, clock.now()), sql`exists (select 1 from review_assignments r where r.call_id = ${calls.id})`));
     expect(rows, `one closed ${editionId} ${program} round`).toHaveLength(1);
     return rows[0];
   };

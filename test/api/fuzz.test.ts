@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testClock, type TestApp } from '../helpers/app';
 import { apiOperations, fillPath, isErrorShape, tableCounts, type ApiOperation, type JsonSchema } from '../helpers/api-surface';
+import { SLICES } from './security';
+import { sliceContext, type FuzzTarget } from './security/kit';
 
 /**
  * Hostile input (issue 9): property-based fuzzing (fast-check) of every JSON route of the OpenAPI document, as a
@@ -25,7 +27,7 @@ const ids: Record<string, string> = {};
  * Who fuzzes each JSON route, and on which resource: a caller the route admits, so the body is what gets tested.
  * A JSON route without a target fails the test (new routes must be fuzzed too).
  */
-const TARGETS: Record<string, { caller: string | null; params?: Record<string, string>; recordsRefusal?: string }> = {
+const TARGETS: Record<string, FuzzTarget> = {
   // A failed sign-in is itself a security event: it is recorded in the audit chain (auth.login_failed) by design.
   'POST /api/auth/login': { caller: null, recordsRefusal: 'audit_events' },
   'POST /api/auth/register-unit': { caller: null },
@@ -78,6 +80,8 @@ const TARGETS: Record<string, { caller: string | null; params?: Record<string, s
   'POST /api/notices/{id}/decision': { caller: 'daxing-officer', params: { id: 'noticeDx' } },
   'POST /api/studios/{id}/titles': { caller: 'daxing-officer', params: { id: 'studioDxA' } },
   'POST /api/disbursements/{id}/payments': { caller: 'daxing-finance', params: { id: 'lineDx' } },
+  // The lifecycle (issue 7), declared per domain in test/api/security/*.ts.
+  ...Object.assign({}, ...SLICES.map((sl) => sl.fuzz ?? {})),
 };
 
 /** A fresh client address for each request, so the per-address limits of public routes never stand in for the answer. */
@@ -179,7 +183,7 @@ beforeAll(async () => {
   // Review resources of the demo data (src/server/demo/review-demo.ts).
   const { sql } = await import('drizzle-orm');
   const one = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
-  const callDxReview = await one(sql`select id from calls where edition_id = 'daxing-2025' and program = 'construction-project' and closes_at < ${clock.now().toISOString()} order by closes_at limit 1`);
+  const callDxReview = await one(sql`select id from calls where edition_id = 'daxing-2025' and program = 'construction-project' and closes_at < ${clock.now().toISOString()} and exists (select 1 from review_assignments r where r.call_id = calls.id) order by closes_at limit 1`);
   Object.assign(ids, {
     callDxReview,
     appDxReview: await one(sql`select a.id from applications a join users u on u.unit_id = a.unit_id where a.call_id = ${callDxReview} and u.username = 'unit-a'`),
@@ -201,6 +205,9 @@ beforeAll(async () => {
     ),
     lineDx: await one(sql`select id from disbursements where jurisdiction_id = 'daxing' and status = 'due' order by created_at, id limit 1`),
   });
+  const ctx = sliceContext(t, clock.now, async (u) => cookies.get(u) ?? t.login(u));
+  for (const slice of SLICES) if (slice.resources) Object.assign(ids, await slice.resources(ctx));
+  for (const { caller } of Object.values(TARGETS)) if (caller && !cookies.has(caller)) cookies.set(caller, await t.login(caller));
 });
 afterAll(() => t?.close());
 
@@ -374,13 +381,26 @@ describe('[FUZZ] arbitrary query strings on GET routes (issue 9)', () => {
     'GET /api/objections/{id}': null,
     'GET /api/disbursements': 'daxing-finance',
     'GET /api/disbursements.xlsx': 'daxing-finance',
+    // The lifecycle (issue 7): every list as the 大兴 officer.
+    'GET /api/projects': 'daxing-officer',
+    'GET /api/annual-reports': 'daxing-officer',
+    'GET /api/annual-reports.xlsx': 'daxing-officer',
+    'GET /api/change-requests': 'daxing-officer',
+    'GET /api/revocation-cases': 'daxing-officer',
+    'GET /api/dashboards/studios': 'daxing-officer',
+    'GET /api/dashboards/studios.xlsx': 'daxing-officer',
   };
   /** Path parameters other than unit-a's 大兴 call. */
   const PATHS: Record<string, () => Record<string, string>> = {
     'GET /api/objections/{id}': () => ({ id: ids.objectionDxNumber }),
   };
   /** Right answers besides 200 and 400: a look-up whose proof (contact or query code) does not match reads as unknown. */
-  const ALSO: Record<string, number[]> = { 'GET /api/objections/{id}': [404] };
+  const ALSO: Record<string, number[]> = {
+    'GET /api/objections/{id}': [404],
+    // A jurisdiction the officer does not serve reads as unknown.
+    'GET /api/dashboards/studios': [404],
+    'GET /api/dashboards/studios.xlsx': [404],
+  };
 
   it('any query parameters, declared or not, answer 200 or 400 (or a declared 404) in shape — never a 5xx', async () => {
     // A 大兴 call (unit-a's), which the 大兴 officer may read: the path parameter is not what is fuzzed here.

@@ -14,6 +14,11 @@ import { loadUnitDemo } from './unit-demo';
 import { loadReviewDemo } from './review-demo';
 import { loadRegistryDemo } from './registry-demo';
 import { loadFundingDemo } from './funding-demo';
+import { loadProjectsDemo } from './projects-demo';
+import { loadFundUseDemo } from './fund-use-demo';
+import { loadReportsDemo } from './reports-demo';
+import { loadChangesDemo } from './changes-demo';
+import { loadRevocationDemo } from './revocation-demo';
 
 /** Demo password of the demo accounts (DESIGN.md contract). Exists only in demo data. */
 export const DEMO_PASSWORD = 'demo12345';
@@ -92,4 +97,10 @@ export async function loadDemoData(db: Db, now: Date, storage: Storage) {
   await loadRegistryDemo(db, now);
   await loadFundingDemo(db, now);
   await loadReviewDemo(db, now, storage);
+  // The studio lifecycle (issue 7): projects under way and closed, fund use, annual reports, changes, revocation.
+  await loadProjectsDemo(db, now);
+  await loadFundUseDemo(db, now);
+  await loadReportsDemo(db, now);
+  await loadChangesDemo(db, now);
+  await loadRevocationDemo(db, now);
 }

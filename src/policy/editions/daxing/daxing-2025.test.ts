@@ -798,9 +798,15 @@ describe('京兴人社发〔2025〕21号 — programs, materials, stages, obliga
       '第十八条（七）',
     ]);
     expect(daxing2025.revocationTriggers.filter((t) => t.detection === 'automatic').map((t) => t.id)).toEqual([
+      'no-work-over-a-year',
       'no-project-two-years',
       'not-selected-five-years',
+      'leader-stopped',
+      'unit-ceased',
     ]);
+    // What the records must show is stated; where the text is silent the citation says it is inferred.
+    expect(daxing2025.revocationTriggers.filter((t) => t.detection === 'automatic').every((t) => t.definition?.zh)).toBe(true);
+    expect(daxing2025.revocationTriggers.find((t) => t.id === 'no-work-over-a-year')?.citation.inferred).toContain('开展工作');
   });
 
   it('第十九条（三）annual summary and next-year plan by the end of December', () => {

@@ -1443,58 +1443,103 @@ const OBLIGATIONS: Obligation[] = [
   },
 ];
 
-const REVOCATION_TRIGGERS: RevocationTrigger[] = [
-  ['no-work-over-a-year', '（一）', '超过一年未开展工作的', 'No work for more than a year', 'officer-finding'],
-  ['not-cooperating', '（一）', '不配合人社部门日常管理的', 'Not cooperating with the bureau’s routine management', 'officer-finding'],
+/**
+ * 第十八条 取消工作室称号，收回铭牌. Triggers the records can show are checked daily (`automatic`, with the definition
+ * the check applies); the others need the program officer's recorded finding. Where the text does not say how a case
+ * is measured (what counts as 开展工作, how long a studio may run without a leader), the definition is marked inferred.
+ */
+const INFERRED_ACTIVITY =
+  '文件未界定“开展工作”：平台以工作室在平台上的工作记录推断（项目进展、结项报告、经费支出、年度报告、建设项目申报、变更申请）';
+const INFERRED_LEADER_GRACE =
+  '文件未规定停止工作后多久视为“不能正常运转”：平台参照第十七条“重新进行申报”的周期，给予 6 个月补报新领办人的期限（推断）';
+const INFERRED_ROUNDS = '“两年”“五年”按第四条“建设项目每年评选一次”以评选年度计：已结束的自然年度中区人社局开展过建设项目评选的年度（推断）';
+
+const REVOCATION_TRIGGERS: RevocationTrigger[] = (
   [
-    'no-project-two-years',
-    '（一）',
-    '连续两年未申报建设项目的',
-    'No project application for two consecutive years',
-    'automatic',
-  ],
-  [
-    'not-selected-five-years',
-    '（一）',
-    '连续五年申报建设项目未入选的',
-    'Project applications not selected for five consecutive years',
-    'automatic',
-  ],
-  [
-    'leader-stopped',
-    '（二）',
-    '领办人因退休、离职、重大疾病等原因停止开展工作，导致工作室不能正常运转的',
-    'The leader stopped working (retirement, leaving, serious illness…) and the studio cannot run',
-    'officer-finding',
-  ],
-  [
-    'unit-ceased',
-    '（三）',
-    '所在单位因产业结构调整关停、外迁等原因在我区停止生产经营的',
-    'The unit closed or moved out and stopped operating in Daxing',
-    'officer-finding',
-  ],
-  [
-    'fund-misuse',
-    '（四）',
-    '存在挪用、滥用项目经费行为，或其他严重违纪违法行为的',
-    'Misuse of project funds, or other serious violations',
-    'officer-finding',
-  ],
-  [
-    'team-ineffective',
-    '（五）',
-    '工作室团队组织涣散，建设效率低下，服务区域经济社会发展效果不明显的',
-    'A lax team, low efficiency, little effect on the district',
-    'officer-finding',
-  ],
-  ['weak-leadership-effect', '（六）', '技能人才带动作用不够的', 'Too little effect in developing skilled workers', 'officer-finding'],
-  ['other', '（七）', '不符合本文件其他规定的', 'Other breaches of these rules', 'officer-finding'],
-].map(([id, item, zh, en, detection]) => ({
+    [
+      'no-work-over-a-year',
+      '（一）',
+      '超过一年未开展工作的',
+      'No work for more than a year',
+      'automatic',
+      INFERRED_ACTIVITY,
+      t(
+        '自认定之日或最近一次工作记录（项目进展、结项报告、经费支出、提交年度报告、提交建设项目申报、提交变更申请）起超过一年没有任何工作记录。',
+        'More than a year without any recorded activity (project update, closure report, expenditure, annual report, project application, change request) since recognition or the last record.',
+      ),
+    ],
+    ['not-cooperating', '（一）', '不配合人社部门日常管理的', 'Not cooperating with the bureau’s routine management', 'officer-finding'],
+    [
+      'no-project-two-years',
+      '（一）',
+      '连续两年未申报建设项目的',
+      'No project application for two consecutive years',
+      'automatic',
+      INFERRED_ROUNDS,
+      t(
+        '认定后开展建设项目评选的连续两个已结束年度，所在单位均未提交建设项目申报（未开展评选的年度不计，并中断连续）。',
+        'In two consecutive completed years with a project round opened after recognition, the unit submitted no project application (a year without a round does not count and breaks the run).',
+      ),
+    ],
+    [
+      'not-selected-five-years',
+      '（一）',
+      '连续五年申报建设项目未入选的',
+      'Project applications not selected for five consecutive years',
+      'automatic',
+      INFERRED_ROUNDS,
+      t(
+        '认定后连续五个已结束的评选年度均提交了建设项目申报，且申报均以未拟入选、未入选、不予通过或撤销告终，没有一项入选。',
+        'Five consecutive completed round years with project applications, all ending not proposed, not selected, rejected or withdrawn, none approved.',
+      ),
+    ],
+    [
+      'leader-stopped',
+      '（二）',
+      '领办人因退休、离职、重大疾病等原因停止开展工作，导致工作室不能正常运转的',
+      'The leader stopped working (retirement, leaving, serious illness…) and the studio cannot run',
+      'automatic',
+      INFERRED_LEADER_GRACE,
+      t(
+        '区人社局已确认领办人停止开展工作的情况说明（第十七条），此后 6 个月内没有新的领办人变更记录。',
+        'The bureau accepted the explanation that the leader stopped (Art. 17) and no new leader was recorded within 6 months.',
+      ),
+    ],
+    [
+      'unit-ceased',
+      '（三）',
+      '所在单位因产业结构调整关停、外迁等原因在我区停止生产经营的',
+      'The unit closed or moved out and stopped operating in Daxing',
+      'automatic',
+      undefined,
+      t(
+        '已批准的变更申请记载所在单位迁出本区；关停等其他情形由业务主管记录。',
+        'An approved change request records that the unit moved out of the district; a closure is recorded by the officer.',
+      ),
+    ],
+    [
+      'fund-misuse',
+      '（四）',
+      '存在挪用、滥用项目经费行为，或其他严重违纪违法行为的',
+      'Misuse of project funds, or other serious violations',
+      'officer-finding',
+    ],
+    [
+      'team-ineffective',
+      '（五）',
+      '工作室团队组织涣散，建设效率低下，服务区域经济社会发展效果不明显的',
+      'A lax team, low efficiency, little effect on the district',
+      'officer-finding',
+    ],
+    ['weak-leadership-effect', '（六）', '技能人才带动作用不够的', 'Too little effect in developing skilled workers', 'officer-finding'],
+    ['other', '（七）', '不符合本文件其他规定的', 'Other breaches of these rules', 'officer-finding'],
+  ] as [string, string, string, string, RevocationTrigger['detection'], string?, Text?][]
+).map(([id, item, zh, en, detection, inferred, definition]) => ({
   id,
-  citation: cite(`第十八条${item}`),
+  citation: cite(`第十八条${item}`, inferred),
   text: t(zh, en),
-  detection: detection as RevocationTrigger['detection'],
+  detection,
+  ...(definition ? { definition } : {}),
 }));
 
 const CHANGE_RULES: ChangeRule[] = [
@@ -1581,4 +1626,20 @@ export const daxing2025: Edition = {
   revocationTriggers: REVOCATION_TRIGGERS,
   changeRules: CHANGE_RULES,
   calls: CALLS,
+  // 第十五条: 工作室相关经费主要用于工作室设备设施更新完善、技术技能创新研发、技能人才交流推广、人才培训等支出，涉及固定资产项目支出的，
+  // 按照固定资产财务管理办法相关要求登记造册. The names are the 经费计划's 用途 options (BUDGET_PURPOSES).
+  fundUse: {
+    citation: cite('第十五条'),
+    text: t(
+      '工作室相关经费主要用于工作室设备设施更新完善、技术技能创新研发、技能人才交流推广、人才培训等支出，涉及固定资产项目支出的，按照固定资产财务管理办法相关要求登记造册。',
+      'Studio funds go mainly to updating equipment and facilities, technical and skills R&D, skills exchange and promotion, and training; fixed assets bought are entered in the register under the fixed-asset rules.',
+    ),
+    categories: [
+      { id: 'equipment', name: t('设备设施更新完善', 'Updating equipment and facilities') },
+      { id: 'research', name: t('技术技能创新研发', 'Technical and skills innovation and R&D') },
+      { id: 'exchange', name: t('技能人才交流推广', 'Skills exchange and promotion') },
+      { id: 'training', name: t('人才培训', 'Training') },
+    ],
+    fixedAssetRegister: true,
+  },
 };

@@ -874,4 +874,21 @@ export const shunyiDraft: Edition = {
   changeRules: CHANGE_RULES,
   // The draft announces no call; rounds follow the yearly 8月底 deadline (第五条).
   calls: [],
+  // 第八条: 资金主要用于工作室开展技能人才培养工作所需的技能培训、技术交流、技艺展示、师资培养进修、技术研发等支出。涉及固定资产项目标准的，
+  // 要按照固定资产财务管理办法相关要求登记造册，统一管理 (its own categories, not 大兴's 第十五条).
+  fundUse: {
+    citation: cite('第八条'),
+    text: t(
+      '资金主要用于工作室开展技能人才培养工作所需的技能培训、技术交流、技艺展示、师资培养进修、技术研发等支出。涉及固定资产项目标准的，要按照固定资产财务管理办法相关要求登记造册，统一管理。',
+      'The funds go mainly to skills training, technical exchange, showcasing skills, training and further study of trainers, and R&D; fixed assets are registered and managed under the fixed-asset rules.',
+    ),
+    categories: [
+      { id: 'training', name: t('技能培训', 'Skills training') },
+      { id: 'exchange', name: t('技术交流', 'Technical exchange') },
+      { id: 'showcase', name: t('技艺展示', 'Showcasing skills') },
+      { id: 'trainer-development', name: t('师资培养进修', 'Training of trainers') },
+      { id: 'research', name: t('技术研发', 'R&D') },
+    ],
+    fixedAssetRegister: true,
+  },
 };

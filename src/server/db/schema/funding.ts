@@ -6,7 +6,6 @@ import { notices, studios, studioTitles } from './registry';
 /**
  * A construction project (建设项目) selected by a decision, in execution. Its baseline is the approved 计划书 as
  * submitted (京兴人社发〔2025〕21号 第十二条: 应严格按照建设项目计划书执行); issue 7 builds the rest of its lifecycle.
- * `status`: in-execution (issue 7 adds the later ones).
  */
 export const projects = pgTable(
   'projects',
@@ -31,6 +30,9 @@ export const projects = pgTable(
     periodEnd: date('period_end', { mode: 'string' }),
     /** CNY approved (大兴 第十四条: 最高不超过 5 万元). */
     approvedAmount: integer('approved_amount'),
+    /** The day the closure report is due (the call's 结项 date, 大兴 2026: 10月底前), else the period's end. */
+    closeBy: date('close_by', { mode: 'string' }),
+    /** in-execution | closure-submitted | passed | partly-passed | failed (issue 7). */
     status: text('status').notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     sourceNoticeId: text('source_notice_id').references(() => notices.id),

@@ -9,3 +9,4 @@ export * from './units';
 export * from './review';
 export * from './funding';
 export * from './objections';
+export * from './lifecycle';

@@ -101,6 +101,8 @@ export const studios = pgTable(
     status: text('status').notNull(),
     /** Formal employees of the team besides the leader (≥ 3 to qualify). */
     teamSize: integer('team_size').notNull(),
+    /** Where the studio works (第十七条: 不得随意变更工作地址). */
+    address: text('address'),
     plaqueNumber: text('plaque_number'),
     summary: text('summary'),
     revokedOn: date('revoked_on', { mode: 'string' }),

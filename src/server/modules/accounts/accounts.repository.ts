@@ -29,6 +29,10 @@ export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date) 
       unitId: units.id,
       unitName: units.name,
       unitJurisdictionId: units.jurisdictionId,
+      // The roles in the same round trip (every signed-in request resolves its session: issue 8).
+      roles: sql<{ role: string; jurisdictionId: string; jurisdictionName: string | null }[]>`coalesce((
+        select json_agg(json_build_object('role', ur.role, 'jurisdictionId', ur.jurisdiction_id, 'jurisdictionName', j.name_zh) order by ur.role, ur.jurisdiction_id)
+        from ${userRoles} ur left join ${jurisdictions} j on j.id = ur.jurisdiction_id where ur.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -36,15 +40,6 @@ export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date) 
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
   return row;
-}
-
-export async function findRoles(db: DbOrTx, userId: string) {
-  return db
-    .select({ role: userRoles.role, jurisdictionId: userRoles.jurisdictionId, jurisdictionName: jurisdictions.nameZh })
-    .from(userRoles)
-    .leftJoin(jurisdictions, eq(jurisdictions.id, userRoles.jurisdictionId))
-    .where(eq(userRoles.userId, userId))
-    .orderBy(userRoles.role, userRoles.jurisdictionId);
 }
 
 export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert) {

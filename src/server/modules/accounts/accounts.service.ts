@@ -115,7 +115,7 @@ export async function resolveSession(db: Db, token: string, settings: SessionSet
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await repo.touchSession(db, sessionId, now, sessionExpiry(row.createdAt, now, settings));
   }
-  const roles = await repo.findRoles(db, row.userId);
+  const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as typeof row.roles) : row.roles;
   return {
     sessionId,
     id: row.userId,

@@ -105,7 +105,7 @@ export async function applicationsRoutes(app: FastifyInstance) {
     '/api/applications/:id/materials/:materialId',
     { config: { access: readers }, schema: { tags: ['applications'], summary: '下载材料文件 / Download a material file', params: IdMaterial } },
     async (request, reply) => {
-      const { file, stream } = await service.readMaterialFile(db, storage, callerOf(request), request.params.id, request.params.materialId);
+      const { file, stream } = await service.readMaterialFile(db, storage, callerOf(request), request.params.id, request.params.materialId, now());
       reply.header('content-type', file.mimeType);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
       reply.header('x-content-type-options', 'nosniff');

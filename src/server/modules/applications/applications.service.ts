@@ -21,7 +21,8 @@ import {
   users,
 } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { type Storage, sniffType } from '../../storage/storage';
+import { type SniffedType, type Storage } from '../../storage/storage';
+import { storeUpload } from '../../storage/upload';
 import { EDITABLE, statusName, transition, type ApplicationStatus } from '../../workflow/intake';
 import { IN_REVIEW_LABEL, UNIT_VISIBLE_STATUS } from '../../workflow/review';
 import { recordAudit, type Actor } from '../audit/audit.service';
@@ -358,6 +359,13 @@ export async function listApplications(
   const waiting = rows.some((r) => WAITING_FOR_DESK.has(r.app.status));
   const overrides = waiting ? await loadCalendarOverrides(db) : undefined;
   const today = shanghaiDate(now);
+  // Working days are counted once per distinct day, not per row (a page holds many applications of one day: issue 8).
+  const waitedByDay = new Map<string, number>();
+  const waitedSince = (day: string) => {
+    let n = waitedByDay.get(day);
+    if (n === undefined) waitedByDay.set(day, (n = Math.max(0, workingDaysBetween(day, today, overrides))));
+    return n;
+  };
   return {
     items: rows.map((r) => {
       // While an application waits for the desk nothing else changes it, so its last change is the (re)submission.
@@ -365,7 +373,7 @@ export async function listApplications(
       return {
         ...presentSummary(r.app, r.callTitle, r.unitName, unitOnly),
         waitingSince: since ? toShanghaiIso(since) : null,
-        waitingWorkingDays: since ? Math.max(0, workingDaysBetween(shanghaiDate(since), today, overrides)) : null,
+        waitingWorkingDays: since ? waitedSince(shanghaiDate(since)) : null,
       };
     }),
     total: Number(total),
@@ -379,7 +387,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // ---------------------------------------------------------------------------------------------------------
 
 async function editableContext(db: DbOrTx, caller: Caller, id: string, kind: 'form' | 'material', itemId: string) {
-  const app = await loadApplication(db, id);
+  // The application and its call's edition in one query: every draft save and upload starts here (issue 8).
+  const [row] = await db.select({ app: applications, editionId: calls.editionId }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).where(eq(applications.id, id)).limit(1);
+  if (!row) throw notFound('申报', 'APPLICATION_NOT_FOUND');
+  const { app, editionId } = row;
   assertOwnUnit(caller, app);
   if (!EDITABLE.includes(app.status as ApplicationStatus)) {
     throw new AppError('APPLICATION_READ_ONLY', 409, `申报${statusName(app.status)}，不能修改`);
@@ -392,8 +403,7 @@ async function editableContext(db: DbOrTx, caller: Caller, id: string, kind: 'fo
   if (!isItemEditable(app, items, kind, itemId)) {
     throw new AppError('ITEM_NOT_IN_CORRECTION', 409, '本轮补正只需修改初审列出的事项，此项不在其中');
   }
-  const call = await loadCallOf(db, app);
-  return { app, call, req: requirementsOf(call.editionId, app.program, app.studioRecognized) };
+  return { app, req: requirementsOf(editionId, app.program, app.studioRecognized) };
 }
 
 /**
@@ -448,21 +458,12 @@ export async function uploadMaterial(
   const { app, req } = await editableContext(db, caller, id, 'material', itemId);
   const item = req.uploads.find((m) => m.id === itemId);
   if (!item) throw new AppError('MATERIAL_NOT_FOUND', 404, '该申报没有此材料项，或此项在线填写无需上传');
-  const name = safeFileName(file.filename);
-  const stored = await storage.put(file.stream, { maxBytes: MAX_FILE_BYTES });
-  const refuse = async (err: AppError) => {
-    await storage.remove(stored.key);
-    throw err;
+  const accept = (type: SniffedType) => {
+    const kind = type === 'application/pdf' ? 'pdf' : type === 'image/png' ? 'png' : 'jpg';
+    return item.formats.includes(kind) ? null : new AppError('FILE_TYPE_NOT_ACCEPTED', 415, `此项只接受 ${item.formats.map((f) => f.toUpperCase()).join('、')} 格式`);
   };
-  if (stored.size === 0) return refuse(new AppError('FILE_EMPTY', 400, '文件为空'));
-  const type = sniffType(stored);
-  if (!type) return refuse(new AppError('FILE_TYPE_INVALID', 415, '文件内容不是有效的 PDF、JPG 或 PNG（按文件内容判断，与扩展名无关）'));
-  const kind = type === 'application/pdf' ? 'pdf' : type === 'image/png' ? 'png' : 'jpg';
-  if (!item.formats.includes(kind)) return refuse(new AppError('FILE_TYPE_NOT_ACCEPTED', 415, `此项只接受 ${item.formats.map((f) => f.toUpperCase()).join('、')} 格式`));
-
-  const fileId = randomUUID();
-  const materialId = randomUUID();
-  try {
+  return storeUpload(storage, file, { maxBytes: MAX_FILE_BYTES, uploadedBy: caller.actor.userId, now, accept }, async (fileRow) => {
+    const materialId = randomUUID();
     await db.transaction(async (tx) => {
       const [{ n }] = await tx
         .select({ n: count() })
@@ -470,24 +471,13 @@ export async function uploadMaterial(
         .where(and(eq(applicationMaterials.applicationId, id), eq(applicationMaterials.itemId, itemId)));
       const max = item.maxFiles ?? DEFAULT_MAX_FILES;
       if (Number(n) >= max) throw new AppError('TOO_MANY_FILES', 409, `此项最多上传 ${max} 个文件`);
-      const fileRow = { id: fileId, storageKey: stored.key, originalName: name, mimeType: type, size: stored.size, sha256: stored.sha256, uploadedBy: caller.actor.userId, createdAt: now };
       await tx.insert(files).values(fileRow);
-      await tx.insert(applicationMaterials).values({ id: materialId, applicationId: id, itemId, fileId, createdAt: now });
+      await tx.insert(applicationMaterials).values({ id: materialId, applicationId: id, itemId, fileId: fileRow.id, createdAt: now });
       await tx.update(applications).set({ updatedAt: now, version: sql`${applications.version} + 1` }).where(eq(applications.id, id));
       await recordAudit(tx, caller.actor, { action: 'application.material_uploaded', entityType: 'application', entityId: id, jurisdictionId: app.jurisdictionId, after: { itemId, ...fileRow } }, now);
     });
-  } catch (err) {
-    await storage.remove(stored.key);
-    throw err;
-  }
-  return { id: materialId, fileId, itemId, name, mimeType: type, size: stored.size, sha256: stored.sha256 };
-}
-
-/** A display name only (the file is stored under a generated key): no path, no control characters. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim();
-  return (clean || '未命名文件').slice(0, 120);
+    return { id: materialId, fileId: fileRow.id, itemId, name: fileRow.originalName, mimeType: fileRow.mimeType, size: fileRow.size, sha256: fileRow.sha256 };
+  });
 }
 
 export async function removeMaterial(db: Db, storage: Storage, caller: Caller, id: string, materialId: string, now: Date) {
@@ -503,7 +493,7 @@ export async function removeMaterial(db: Db, storage: Storage, caller: Caller, i
   // The stored bytes stay: the audit event and earlier correction rounds may still refer to them.
 }
 
-export async function readMaterialFile(db: Db, storage: Storage, caller: Caller, id: string, materialId: string) {
+export async function readMaterialFile(db: Db, storage: Storage, caller: Caller, id: string, materialId: string, now: Date) {
   const app = await loadApplication(db, id);
   if (!(await canReadMaterials(db, caller, app))) throw notFound('申报', 'APPLICATION_NOT_FOUND');
   const [row] = await db
@@ -512,6 +502,8 @@ export async function readMaterialFile(db: Db, storage: Storage, caller: Caller,
     .innerJoin(files, eq(files.id, applicationMaterials.fileId))
     .where(and(eq(applicationMaterials.id, materialId), eq(applicationMaterials.applicationId, id)));
   if (!row) throw notFound('文件', 'MATERIAL_FILE_NOT_FOUND');
+  // Officers', experts' and the inspector's downloads are recorded like their reads of the application (issue 5).
+  if (caller.unitId !== app.unitId) await logAccess(db, caller.actor, { applicationId: app.id, callId: app.callId, what: 'material', detail: row.file.originalName }, now);
   return { file: row.file, stream: storage.read(row.file.storageKey) };
 }
 

@@ -20,7 +20,7 @@ export async function callsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/calls',
-    { config: { access: 'public' }, schema: { tags: ['calls'], summary: '申报批次（公开） / Calls, public', response: { 200: z.array(CallSummary) } } },
+    { config: { access: 'public', publicCache: true }, schema: { tags: ['calls'], summary: '申报批次（公开） / Calls, public', response: { 200: z.array(CallSummary) } } },
     async () => callsService.listCalls(db, now()),
   );
 
@@ -53,7 +53,7 @@ export async function callsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/calls/:id',
-    { config: { access: 'public' }, schema: { tags: ['calls'], summary: '申报批次详情 / One call', params: CallParams, response: { 200: CallDetail } } },
+    { config: { access: 'public', publicCache: true }, schema: { tags: ['calls'], summary: '申报批次详情 / One call', params: CallParams, response: { 200: CallDetail } } },
     async (request) => callsService.getCallDetail(db, request.params.id, now()),
   );
 

@@ -4,7 +4,7 @@ import { getEdition } from '../../../policy/editions';
 import type { Citation, Edition, ProgramDef } from '../../../policy/types';
 import { formatShanghai, shanghaiDate } from '../../../shared/time';
 import type { Db, DbOrTx } from '../../db/client';
-import { applicationEvents, applicationForms, applicationPeople, applications, counters, noticeItems, notices, studios, studioTitles } from '../../db/schema';
+import { applicationEvents, applicationForms, applicationPeople, applications, calls, counters, noticeItems, notices, studios, studioTitles } from '../../db/schema';
 import { objections } from '../../db/schema/objections';
 import { projects } from '../../db/schema/funding';
 import { AppError, conflict, notFound } from '../../errors';
@@ -12,6 +12,7 @@ import { reviewStatusName, reviewTransition } from '../../workflow/review';
 import { recordAudit } from '../audit/audit.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { noticeEndsAt } from '../registry/registry.service';
+import { createMilestones } from '../projects/plan';
 import { jurisdictionsWith, type FundingCaller } from './funding.caller';
 import { scheduleOnDecision } from './funding.service';
 
@@ -108,10 +109,11 @@ function periodOf(forms: { data: Record<string, unknown> }[]): { start: string |
 /** A construction project in execution, its approved forms (the 计划书) as the baseline (第十二条). */
 async function insertProject(
   tx: DbOrTx,
-  p: { app: { id: string; jurisdictionId: string }; editionId: string; unitId: string; studioId: string | null; name: string; forms: { formId: string; data: Record<string, unknown> }[]; amount: number | null; noticeId: string; decidedOn: string; now: Date },
+  p: { app: { id: string; jurisdictionId: string }; editionId: string; unitId: string; studioId: string | null; name: string; forms: { formId: string; data: Record<string, unknown> }[]; amount: number | null; noticeId: string; decidedOn: string; closeBy: string | null; actor: FundingCaller['actor']; now: Date },
 ): Promise<string> {
   const id = randomUUID();
   const period = periodOf(p.forms);
+  const baseline = Object.fromEntries(p.forms.map((f) => [f.formId, f.data]));
   await tx.insert(projects).values({
     id,
     applicationId: p.app.id,
@@ -120,16 +122,20 @@ async function insertProject(
     unitId: p.unitId,
     studioId: p.studioId,
     name: p.name,
-    baseline: Object.fromEntries(p.forms.map((f) => [f.formId, f.data])),
+    baseline,
     periodStart: period.start,
     periodEnd: period.end,
     approvedAmount: p.amount ?? numberFromForms(p.forms, 'requestedAmount'),
+    // The call's 结项 date (大兴 2026 通知 二（二）4: 10月底前完成结项), else the end of the plan's schedule.
+    closeBy: p.closeBy ?? period.end,
     status: 'in-execution',
     decidedOn: p.decidedOn,
     sourceNoticeId: p.noticeId,
     createdAt: p.now,
     updatedAt: p.now,
   });
+  // 第十二条: 严格按照建设项目计划书执行 — the milestones of its 进度安排, in the same transaction.
+  await createMilestones(tx, p.actor, { id, jurisdictionId: p.app.jurisdictionId, baseline }, p.now);
   return id;
 }
 
@@ -184,6 +190,8 @@ export async function decide(db: Db, caller: FundingCaller, noticeId: string, in
   const decidedOn = shanghaiDate(now);
   const year = Number(decidedOn.slice(0, 4));
   const approved: DecisionResult['approved'] = [];
+  const [call] = await db.select({ projectsCloseBy: calls.projectsCloseBy }).from(calls).where(eq(calls.id, notice.callId)).limit(1);
+  const closeBy = call?.projectsCloseBy ?? null;
 
   await db.transaction(async (tx) => {
     const concluded = await tx
@@ -257,7 +265,7 @@ export async function decide(db: Db, caller: FundingCaller, noticeId: string, in
         // together — the project enters execution under the edition's project program, with that program's funding.
         const projectProgram = edition.programs.find((p) => p.id === 'construction-project');
         if (item.projectName && app && unitId && projectProgram && projectProgram.id !== program.id) {
-          projectId = await insertProject(tx, { app, editionId: notice.editionId, unitId, studioId, name: item.projectName, forms, amount: item.amount, noticeId, decidedOn, now });
+          projectId = await insertProject(tx, { app, editionId: notice.editionId, unitId, studioId, name: item.projectName, forms, amount: item.amount, noticeId, decidedOn, closeBy, actor: caller.actor, now });
           await scheduleOnDecision(
             tx,
             caller,
@@ -272,7 +280,7 @@ export async function decide(db: Db, caller: FundingCaller, noticeId: string, in
           : [];
         const studio = candidates.find((c) => c.leaderName === item.leaderName) ?? (candidates.length === 1 ? candidates[0] : undefined);
         if (app && unitId) {
-          projectId = await insertProject(tx, { app, editionId: notice.editionId, unitId, studioId: studio?.id ?? null, name: item.projectName ?? item.name, forms, amount: item.amount, noticeId, decidedOn, now });
+          projectId = await insertProject(tx, { app, editionId: notice.editionId, unitId, studioId: studio?.id ?? null, name: item.projectName ?? item.name, forms, amount: item.amount, noticeId, decidedOn, closeBy, actor: caller.actor, now });
         }
       }
 

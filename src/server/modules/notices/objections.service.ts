@@ -7,8 +7,9 @@ import { shanghaiDate, toShanghaiIso } from '../../../shared/time';
 import type { Db, DbOrTx } from '../../db/client';
 import { applications, counters, files, noticeItems, notices, objectionAttachments, objections } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { type Storage, sniffType } from '../../storage/storage';
-import { MAX_FILE_BYTES, safeFileName } from '../applications/applications.service';
+import type { Storage } from '../../storage/storage';
+import { storeUpload } from '../../storage/upload';
+import { MAX_FILE_BYTES } from '../applications/applications.service';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from '../audit/audit.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { NOTICE_CLOSING_TIME, noticeEndsAt } from '../registry/registry.service';
@@ -132,24 +133,13 @@ export async function addAttachment(
   const o = await loadForFiler(db, trackingNumber, proof);
   const [n] = await db.select().from(notices).where(eq(notices.id, o.noticeId));
   assertPeriodOpen(n, now);
-  const stored = await storage.put(file.stream, { maxBytes: MAX_FILE_BYTES });
-  const refuse = async (err: AppError) => {
-    await storage.remove(stored.key);
-    throw err;
-  };
-  if (stored.size === 0) return refuse(new AppError('FILE_EMPTY', 400, '文件为空'));
-  const type = sniffType(stored);
-  if (!type) return refuse(new AppError('FILE_TYPE_INVALID', 415, '文件内容不是有效的 PDF、JPG 或 PNG（按文件内容判断，与扩展名无关）'));
-  const name = safeFileName(file.filename);
-  const fileId = randomUUID();
-  const attachmentId = randomUUID();
-  try {
+  return storeUpload(storage, file, { maxBytes: MAX_FILE_BYTES, uploadedBy: null, now }, async (fileRow) => {
+    const attachmentId = randomUUID();
     await db.transaction(async (tx) => {
       const [{ c }] = await tx.select({ c: count() }).from(objectionAttachments).where(eq(objectionAttachments.objectionId, o.id));
       if (Number(c) >= MAX_ATTACHMENTS) throw new AppError('TOO_MANY_FILES', 409, `每件异议最多上传 ${MAX_ATTACHMENTS} 个证明材料`);
-      const fileRow = { id: fileId, storageKey: stored.key, originalName: name, mimeType: type, size: stored.size, sha256: stored.sha256, uploadedBy: null, createdAt: now };
       await tx.insert(files).values(fileRow);
-      await tx.insert(objectionAttachments).values({ id: attachmentId, objectionId: o.id, fileId, createdAt: now });
+      await tx.insert(objectionAttachments).values({ id: attachmentId, objectionId: o.id, fileId: fileRow.id, createdAt: now });
       await recordAudit(
         tx,
         { ...SYSTEM_ACTOR, username: 'public', role: 'public', ip: meta.ip },
@@ -157,11 +147,8 @@ export async function addAttachment(
         now,
       );
     });
-  } catch (err) {
-    await storage.remove(stored.key);
-    throw err;
-  }
-  return { id: attachmentId, name, mimeType: type, size: stored.size };
+    return { id: attachmentId, name: fileRow.originalName, mimeType: fileRow.mimeType, size: fileRow.size };
+  });
 }
 
 /** GET /api/objections/:trackingNumber?contact=|code= — the filer sees the status and the reply. */

@@ -48,13 +48,13 @@ export async function policiesRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/policies',
-    { config: { access: 'public' }, schema: { tags: ['policies'], summary: '政策版本列表 / Policy editions' } },
+    { config: { access: 'public', publicCache: true }, schema: { tags: ['policies'], summary: '政策版本列表 / Policy editions' } },
     async () => listEditions().map((e) => summarizeEdition(e)),
   );
 
   r.get(
     '/api/policies/:id',
-    { config: { access: 'public' }, schema: { tags: ['policies'], summary: '政策版本详情 / One edition: programs, rules, materials, stages', params: EditionParams } },
+    { config: { access: 'public', publicCache: true }, schema: { tags: ['policies'], summary: '政策版本详情 / One edition: programs, rules, materials, stages', params: EditionParams } },
     async (request) => describeEdition(editionOr404(request.params.id)),
   );
 

@@ -12,7 +12,7 @@ export async function registryRoutes(app: FastifyInstance) {
   r.get(
     '/api/notices',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: { tags: ['notices'], summary: '公示（公开） / Public notices', querystring: NoticeListQuery, response: { 200: z.array(NoticeSummary) } },
     },
     async (request) => registryService.listNotices(db, request.query, now()),
@@ -21,7 +21,7 @@ export async function registryRoutes(app: FastifyInstance) {
   r.get(
     '/api/notices/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: { tags: ['notices'], summary: '公示详情 / One notice', params: RegistryIdParams, response: { 200: NoticeDetail } },
     },
     async (request) => registryService.getNotice(db, request.params.id, now()),
@@ -30,7 +30,7 @@ export async function registryRoutes(app: FastifyInstance) {
   r.get(
     '/api/studios',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags: ['studios'],
         summary: '技能大师工作室名录 / Registry of studios',
@@ -45,7 +45,7 @@ export async function registryRoutes(app: FastifyInstance) {
   r.get(
     '/api/studios/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: { tags: ['studios'], summary: '工作室详情 / One studio', params: RegistryIdParams, response: { 200: StudioDetail } },
     },
     async (request) => registryService.getStudio(db, request.user, request.params.id),

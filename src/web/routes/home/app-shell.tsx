@@ -46,13 +46,23 @@ const OversightCallPage = lazy(() => import('../review/oversight-call-page'));
 const AdminUsersPage = lazy(() => import('../admin/users-page'));
 const AdminJurisdictionsPage = lazy(() => import('../admin/jurisdictions-page'));
 const AdminCalendarPage = lazy(() => import('../admin/calendar-page'));
+// The studio lifecycle (issue 7)
+const LifecycleStudiosPage = lazy(() => import('../lifecycle/studios-page'));
+const ProjectsPage = lazy(() => import('../lifecycle/projects-page'));
+const ProjectPage = lazy(() => import('../lifecycle/project-page'));
+const ReportsPage = lazy(() => import('../lifecycle/reports-page'));
+const ReportPage = lazy(() => import('../lifecycle/report-page'));
+const ChangesPage = lazy(() => import('../lifecycle/changes-page'));
+const ChangePage = lazy(() => import('../lifecycle/change-page'));
+const RevocationsPage = lazy(() => import('../lifecycle/revocations-page'));
+const RevocationPage = lazy(() => import('../lifecycle/revocation-page'));
 
 const MENU: Record<Role, [string, string][]> = {
-  applicant: [['', 'home'], ['self-check', 'selfCheck'], ['applications', 'applications'], ['studio', 'studio'], ['unit', 'unit']],
+  applicant: [['', 'home'], ['self-check', 'selfCheck'], ['applications', 'applications'], ['studio', 'studio'], ['projects', 'projects'], ['reports', 'reports'], ['changes', 'changes'], ['unit', 'unit']],
   intake: [['', 'home'], ['intake', 'intake'], ['desk', 'desk']],
-  program: [['', 'home'], ['calls', 'calls'], ['desk', 'desk'], ['review', 'review'], ['experts', 'experts'], ['notices', 'notices'], ['funding', 'funding'], ['studios', 'studios']],
+  program: [['', 'home'], ['calls', 'calls'], ['desk', 'desk'], ['review', 'review'], ['experts', 'experts'], ['notices', 'notices'], ['funding', 'funding'], ['studios', 'studios'], ['projects', 'projects'], ['reports', 'reports'], ['changes', 'changes'], ['revocations', 'revocations']],
   expert: [['', 'home'], ['assignments', 'assignments']],
-  inspector: [['', 'home'], ['oversight', 'oversight'], ['audit', 'audit']],
+  inspector: [['', 'home'], ['oversight', 'oversight'], ['notices', 'notices'], ['funding', 'funding'], ['studios', 'studios'], ['projects', 'projects'], ['revocations', 'revocations'], ['audit', 'audit']],
   finance: [['', 'home'], ['disbursements', 'disbursements']],
   admin: [['', 'home'], ['users', 'users'], ['jurisdictions', 'jurisdictions'], ['calendar', 'calendar']],
 };
@@ -177,6 +187,15 @@ export default function AppShell() {
               <Route path="users" element={<AdminUsersPage />} />
               <Route path="jurisdictions" element={<AdminJurisdictionsPage />} />
               <Route path="calendar" element={<AdminCalendarPage />} />
+              <Route path="studios" element={<LifecycleStudiosPage />} />
+              <Route path="projects" element={<ProjectsPage />} />
+              <Route path="projects/:id" element={<ProjectPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/:id" element={<ReportPage />} />
+              <Route path="changes" element={<ChangesPage />} />
+              <Route path="changes/:id" element={<ChangePage />} />
+              <Route path="revocations" element={<RevocationsPage />} />
+              <Route path="revocations/:id" element={<RevocationPage />} />
               <Route path="*" element={<ComingSoon />} />
             </Routes>
           </Suspense>
