@@ -25,6 +25,7 @@ import { openDatabase, type Database } from '../src/server/db/client';
 import { DEMO_PASSWORD } from '../src/server/demo/seed';
 import { daxingProjectForms, tinyPdf } from '../test/helpers/fixtures';
 import { seedVolume, type SeededVolume, type SeedPlan } from './seed-volume';
+import { measureWebFirstPage, type WebSizeReport } from './web-size';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +47,11 @@ export interface ScenarioResult {
   peakRssMb: number | null;
   /** The app's RSS when the scenario began: peak − start is what the scenario itself added. */
   rssAtStartMb: number | null;
+  /**
+   * CPU used during the scenario, in % of one core: the app process, this process (autocannon), all PostgreSQL
+   * processes, and the whole machine's busy share (100 % = every core busy). Says which side the time went to.
+   */
+  cpuPct?: { app: number | null; loadTool: number; postgres: number; machineBusy: number };
   /** PostgreSQL: share of sampled app connections per state (see activitySampler). */
   dbActivityPct?: Record<string, number>;
   ratioToRawDb?: number;
@@ -155,7 +161,7 @@ function activitySampler(url: string | undefined, dbName: string | undefined) {
     while (running) {
       const { rows } = await client.query(
         `select state, coalesce(wait_event_type || ':' || wait_event, 'cpu') as w, count(*)::int as n from pg_stat_activity
-         where datname = $1 and pid <> pg_backend_pid() and backend_type = 'client backend' group by 1, 2`,
+         where datname = $1 and application_name = 'jiangxin' and backend_type = 'client backend' group by 1, 2`,
         [dbName],
       );
       for (const r of rows as { state: string; w: string; n: number }[]) {
@@ -187,6 +193,7 @@ async function drive(
   ctx: { database: 'pglite' | 'postgres'; mode: 'quick' | 'full'; commit: string; url?: string; dbName?: string },
 ): Promise<ScenarioResult> {
   const probe = rssProbe(opts.pid);
+  const cpu = cpuProbe(opts.pid);
   const activity = activitySampler(opts.sampleDb ? ctx.url : undefined, ctx.dbName);
   const load = os.loadavg()[0];
   // Keep the first refusal's body: a bench that measures 4xx answers must say so.
@@ -207,6 +214,7 @@ async function drive(
     timeout: 60,
   });
   const peak = probe.stop();
+  const cpuPct = cpu.stop();
   const dbActivity = await activity.stop();
   const total = result.requests.total;
   const r: ScenarioResult = {
@@ -227,17 +235,95 @@ async function drive(
     peakRssMb: peak,
     rssAtStartMb: probe.startMb,
     dbActivityPct: dbActivity,
+    cpuPct,
     target: opts.target,
     loadAvg1m: Math.round(load * 100) / 100,
     measuredAt: new Date().toISOString(),
     commit: ctx.commit,
   };
+  if (dbActivity && Object.keys(dbActivity).length) log(`  app's database connections: ${Object.entries(dbActivity).map(([k, v]) => `${k} ${v}%`).join(', ')}`);
   if (firstRefusal) {
     r.firstRefusal = firstRefusal;
     log(`  first refusal: ${firstRefusal}`);
   }
-  log(`${name.padEnd(34)} ${String(r.rps).padStart(9)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  non2xx ${r.non2xx}  errors ${r.errors}  RSS ${peak ?? '?'} MB`);
+  log(`${name.padEnd(34)} ${String(r.rps).padStart(9)} req/s (${r.requests} in ${r.durationS} s)  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  non2xx ${r.non2xx}  errors ${r.errors}  RSS ${peak ?? '?'} MB  CPU app ${cpuPct.app ?? '?'}% load tool ${cpuPct.loadTool}% postgres ${cpuPct.postgres}% machine ${cpuPct.machineBusy}%`);
   return r;
+}
+
+/** Waits (≤ 2 min) until the app's sealer has linked every audit event into the chain. */
+async function waitForSealed(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const t0 = Date.now();
+    for (;;) {
+      const { rows } = await c.query('select count(*)::int as n from audit_events where chain_seq is null');
+      if (rows[0].n === 0 || Date.now() - t0 > 120_000) {
+        log(`audit backlog sealed by the app in ${((Date.now() - t0) / 1000).toFixed(1)} s (${rows[0].n} left)`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await c.end();
+  }
+}
+
+/** CPU ticks (user + system) of a process from /proc, or null. */
+function procTicks(pid: number | string): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+  } catch {
+    return null;
+  }
+}
+
+/** Ticks of every running PostgreSQL process (server and backends). */
+function postgresTicks(): number {
+  let sum = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    sum += procTicks(pid) ?? 0;
+  }
+  return sum;
+}
+
+/** Busy and total jiffies of the whole machine (/proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - f[3] - (f[4] ?? 0), total };
+}
+
+/** CPU used between start and stop, in % of one core (see ScenarioResult.cpuPct). */
+function cpuProbe(pid: number | undefined) {
+  const hz = 100; // USER_HZ on Linux
+  const t0 = performance.now();
+  const app0 = pid ? procTicks(pid) : null;
+  const own0 = process.cpuUsage();
+  const pg0 = postgresTicks();
+  const m0 = machineTicks();
+  return {
+    stop() {
+      const secs = (performance.now() - t0) / 1000;
+      const app1 = pid ? procTicks(pid) : null;
+      const own = process.cpuUsage(own0);
+      const m1 = machineTicks();
+      const pct = (ticks: number) => Math.round((ticks / hz / secs) * 100);
+      return {
+        app: app0 !== null && app1 !== null ? pct(app1 - app0) : null,
+        loadTool: Math.round(((own.user + own.system) / 1e6 / secs) * 100),
+        postgres: pct(postgresTicks() - pg0),
+        machineBusy: Math.round(((m1.busy - m0.busy) / Math.max(1, m1.total - m0.total)) * 100),
+      };
+    },
+  };
 }
 
 /** A PDF of `bytes` bytes: a real one-page PDF, padded with a comment and closed again with %%EOF. */
@@ -309,6 +395,7 @@ async function rawDraftSaveLoop(target: { url?: string; database?: Database }, a
   // warm-up
   for (let i = 0; i < 20; i++) await one(apps[i % apps.length].id, i);
   const times: number[] = [];
+  const cpu = cpuProbe(undefined);
   const deadline = performance.now() + seconds * 1000;
   const t0 = performance.now();
   let n = 0;
@@ -322,10 +409,11 @@ async function rawDraftSaveLoop(target: { url?: string; database?: Database }, a
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const { loadTool: client, postgres, machineBusy } = cpu.stop();
   await pool?.end();
   times.sort((a, b) => a - b);
   const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-  return { tx: times.length, rps: Math.round((times.length / elapsed) * 10) / 10, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), seconds: elapsed };
+  return { tx: times.length, rps: Math.round((times.length / elapsed) * 10) / 10, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), seconds: elapsed, cpuPct: { client, postgres, machineBusy } };
 }
 
 const LIST_SQL = (callId: string) => `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
@@ -370,12 +458,17 @@ export interface HttpBenchReport {
   loadAvg: number[];
   commit: string;
   profile?: string;
+  /** Load average (1, 5, 15 min) when the run began: says whether the machine was idle. */
+  loadAtStart: number[];
+  web?: WebSizeReport;
 }
 
 export async function runHttpBench({ quick = false, databaseUrl = process.env.DATABASE_URL, profile = false } = {}): Promise<HttpBenchReport> {
   const settings: Settings = quick
     ? { quick, plan: { units: 100, calls: 6, hotCalls: 5, uploadCalls: 2 }, seconds: 3, writeConnections: 50, readConnections: 50 }
     : { quick, plan: { units: 250, calls: 80, hotCalls: 11, uploadCalls: 5 }, seconds: 15, writeConnections: 200, readConnections: 100 };
+  if (process.env.BENCH_SECONDS) settings.seconds = Number(process.env.BENCH_SECONDS);
+  const loadAtStart = os.loadavg();
   const kind: 'pglite' | 'postgres' = databaseUrl ? 'postgres' : 'pglite';
   const mode = quick ? 'quick' : 'full';
   const commit = gitCommit();
@@ -400,7 +493,7 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
   try {
     // 1. Seed.
     log(`${kind}, ${mode}: seeding ${settings.plan.calls} calls × ${settings.plan.units} units …`);
-    let database = await openDatabase(url ? { url } : { dataDir: path.join(dataDir, 'pgdata') });
+    let database = await openDatabase(url ? { url, applicationName: 'jx-bench' } : { dataDir: path.join(dataDir, 'pgdata') });
     await database.migrate();
     const seeded = await seedVolume(database, dataDir, settings.plan, log);
     log(`seeded ${seeded.applications} applications, ${seeded.auditEvents} audit events in ${seeded.seconds.toFixed(0)} s`);
@@ -409,7 +502,7 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     const rawApps = seeded.hot[seeded.hot.length - 1];
     const rawConcurrency = kind === 'postgres' ? settings.writeConnections : 1;
     const raw = { ...(await rawDraftSaveLoop(url ? { url } : { database }, rawApps, rawConcurrency, settings.seconds)), concurrency: rawConcurrency, driver: kind === 'postgres' ? 'pg, pool 10' : 'PGlite in-process' };
-    log(`raw draft-save transaction (${raw.driver}, concurrency ${rawConcurrency}): ${raw.rps} tx/s  p50 ${raw.p50Ms} ms  p99 ${raw.p99Ms} ms`);
+    log(`raw draft-save transaction (${raw.driver}, concurrency ${rawConcurrency}): ${raw.rps} tx/s  p50 ${raw.p50Ms} ms  p99 ${raw.p99Ms} ms  CPU client ${raw.cpuPct.client}% postgres ${raw.cpuPct.postgres}% machine ${raw.cpuPct.machineBusy}%`);
     if (!url) await database.close();
 
     // 3. Bare framework ceiling.
@@ -440,10 +533,26 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     };
     const officer = await login('daxing-officer');
     const unitA = await login('unit-a');
+    // The web app's first page, before any load (the app serves dist/web when it is built).
+    let web: WebSizeReport | undefined;
+    if (fs.existsSync(path.join(ROOT, 'dist/web/index.html')) && !process.env.BENCH_ONLY) {
+      web = await measureWebFirstPage(base, [
+        { label: '/ (visitor: home page)', path: '/', cookie: null },
+        { label: '/login (staff and units sign in here)', path: '/login', cookie: null },
+        { label: '/app (program officer: desk)', path: '/app', cookie: officer },
+        { label: '/app (unit: workspace)', path: '/app', cookie: unitA },
+      ]);
+      for (const p of web.pages) log(`web first page ${p.page}: ${p.scripts} scripts, ${p.gzipKb} KB gzip (${p.rawKb} KB raw)`);
+    }
     const S = settings.seconds;
     const W = settings.writeConnections;
     const R = settings.readConnections;
-    const go = (name: string, o: Omit<Parameters<typeof drive>[1], 'url' | 'pid'>) => drive(name, { ...o, url: base, pid: app.pid }, ctx).then((r) => (scenarios.push(r), r));
+    // BENCH_ONLY=<regex> drives only the matching scenarios (with --profile: a profile of one scenario); not for results.
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+    const go = (name: string, o: Omit<Parameters<typeof drive>[1], 'url' | 'pid'>) =>
+      only && !only.test(name)
+        ? Promise.resolve({ scenario: name, rps: 0 } as ScenarioResult)
+        : drive(name, { ...o, url: base, pid: app.pid }, ctx).then((r) => (scenarios.push(r), r));
 
     // Draft save: each request takes an application no other request has in flight and sends the version the
     // previous save of it returned (autocannon's per-connection context is reset after every request).
@@ -452,14 +561,10 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     const free = draftPool.map((_, i) => i);
     const versions = new Map<number, number>();
     let saveNo = 0;
-    const draftR = await go('draft save (≈2 KB form)', {
-      connections: Math.min(W, draftPool.length - 10),
-      seconds: S,
-      method: 'PUT',
-      path: '/api/applications/:id/forms/work-plan',
-      target: 'rps ≥ 0.85 × raw tx; p99 ≤ 50 ms at 200 connections',
-      sampleDb: true,
-      requests: [
+    // Probes (BENCH_ONLY=probe): the per-request floor of the app — a public GET and a signed-in GET (session only).
+    await go('probe: health (no session)', { connections: W, seconds: S, method: 'GET', path: '/api/health', requests: [{ method: 'GET', path: '/api/health' }] });
+    await go('probe: /api/auth/me (session lookup)', { connections: W, seconds: S, method: 'GET', path: '/api/auth/me', requests: [{ method: 'GET', path: '/api/auth/me', headers: { cookie: unitA } }] });
+    const draftRequests: Request[] = [
         {
           method: 'PUT',
           setupRequest: (req, c) => {
@@ -480,7 +585,32 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
             free.push(i);
           },
         },
-      ],
+      ];
+    // The raw loop's events (and the demo data's) are sealed into the chain by the app's sealer once it runs: wait
+    // for that backlog, so the first scenario is not charged for it.
+    if (url) await waitForSealed(url);
+    // Warm-up, not recorded: the JIT and the pools after start (the first seconds of a cold process run ≈ 30 % slower).
+    if (!only || only.test('draft save')) {
+      await drive('warm-up: draft saves (not recorded)', { url: base, pid: app.pid, connections: 20, seconds: Math.min(S, 5), method: 'PUT', path: '', requests: draftRequests }, ctx);
+    }
+    const draftR = await go('draft save (≈2 KB form)', {
+      connections: Math.min(W, draftPool.length - 10),
+      seconds: S,
+      method: 'PUT',
+      path: '/api/applications/:id/forms/work-plan',
+      target: 'rps ≥ 0.85 × raw tx; p99 ≤ 50 ms at 200 connections',
+      sampleDb: true,
+      requests: draftRequests,
+    });
+    // The same saves with 20 in flight at once (autocannon's rate limit sends each second's budget in one burst, so
+    // a fixed arrival rate cannot be driven; fewer connections give the latency at a load below saturation).
+    await go('draft save, 20 in flight', {
+      connections: 20,
+      seconds: S,
+      method: 'PUT',
+      path: '/api/applications/:id/forms/work-plan',
+      target: 'p99 ≤ 50 ms',
+      requests: draftRequests,
     });
     draftR.ratioToRawDb = Math.round((draftR.rps / raw.rps) * 100) / 100;
 
@@ -516,7 +646,7 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     const submitPool = seeded.hot.slice(1 + settings.plan.uploadCalls, seeded.hot.length - 1).flat();
     let nextSubmit = 0;
     const submitR = await go('submit (validate all, transition, audit, outbox)', {
-      connections: Math.min(W, 50),
+      connections: Number(process.env.BENCH_SUBMIT_CONNS) || Math.min(W, 50),
       seconds: S,
       amount: submitPool.length,
       method: 'POST',
@@ -537,6 +667,8 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
 
     const listPath = `/api/applications?callId=${seeded.listCallId}&status=submitted,resubmitted&pageSize=50`;
     await go('officer list of 50 with filters', { connections: R, seconds: S, method: 'GET', path: '/api/applications?callId=…&status=submitted,resubmitted&pageSize=50', target: 'p99 ≤ 50 ms', sampleDb: true, requests: [{ method: 'GET', path: listPath, headers: { cookie: officer } }] });
+    // A district's whole desk at once (a handful of officers paging and filtering): the latency an officer sees.
+    await go('officer list of 50, 10 officers at once', { connections: 10, seconds: S, method: 'GET', path: '/api/applications?callId=…&status=submitted,resubmitted&pageSize=50', target: 'p99 ≤ 50 ms', requests: [{ method: 'GET', path: listPath, headers: { cookie: officer } }] });
     for (const [label, p] of [
       ['public notices', '/api/notices'],
       ['public calls', '/api/calls'],
@@ -569,13 +701,14 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     await stopChild(app);
     let profileText: string | undefined;
     if (profile && fs.existsSync(profDir)) profileText = summariseProfile(profDir);
+    if (profile && process.env.BENCH_KEEP_PROF && fs.existsSync(profDir)) fs.cpSync(profDir, process.env.BENCH_KEEP_PROF, { recursive: true });
 
     // 5. EXPLAIN of the officer list query, on the data the run left.
     if (!url) database = await openDatabase({ dataDir: path.join(dataDir, 'pgdata') });
     const explain = await explainList(url ? { url } : { database }, seeded.listCallId);
     await database.close();
     const { hot, ...rest } = seeded;
-    return { database: kind, mode, seeded: { ...rest, hotDrafts: hot.flat().length }, raw, scenarios, explain, loadAvg: os.loadavg(), commit, profile: profileText };
+    return { database: kind, mode, seeded: { ...rest, hotDrafts: hot.flat().length }, raw, scenarios, explain, loadAvg: os.loadavg(), loadAtStart, commit, profile: profileText, web };
   } finally {
     for (const c of children) await stopChild(c).catch(() => {});
     if (dbName) {
@@ -663,7 +796,39 @@ export function writeResults(report: HttpBenchReport) {
   const section = `${begin}\n${renderSection(report)}\n${end}`;
   const re = new RegExp(`${begin}[\\s\\S]*?${end}`);
   md = re.test(md) ? md.replace(re, section) : `${md}\n${section}\n`;
+  if (report.web) {
+    const wb = '<!-- bench:web:begin -->';
+    const we = '<!-- bench:web:end -->';
+    const wsection = `${wb}\n${renderWeb(report.web, report.commit)}\n${we}`;
+    const wre = new RegExp(`${wb}[\\s\\S]*?${we}`);
+    md = wre.test(md) ? md.replace(wre, wsection) : `${md}\n${wsection}\n`;
+    fs.writeFileSync(path.join(ROOT, 'bench/web-size.json'), JSON.stringify({ commit: report.commit, measuredAt: new Date().toISOString(), ...report.web }, null, 2) + '\n');
+  }
   fs.writeFileSync(mdPath, md);
+}
+
+function renderWeb(w: WebSizeReport, commit: string): string {
+  const how =
+    w.method === 'chromium'
+      ? 'every JavaScript file Debian\'s Chromium loaded until the network was idle, each gzipped at level 9'
+      : 'no Chromium here: the entry script and its modulepreload links from dist/web/index.html only, gzipped at level 9';
+  return `## Web app: first page (target ≤ ${w.targetKb} KB JavaScript gzip)
+
+Commit ${commit}; ${how} (\`bench/web-size.ts\`; also in bench/web-size.json).
+
+| page | scripts | KB raw | KB gzip | heaviest (KB gzip) | verdict |
+|---|---|---|---|---|---|
+${w.pages.map((p) => `| ${p.page} | ${p.scripts} | ${p.rawKb} | **${p.gzipKb}** | ${p.heaviest.map((h) => `${h.file} ${h.gzipKb}`).join(', ')} | ${p.gzipKb <= w.targetKb ? 'met' : '**missed**'} |`).join('\n')}
+`;
+}
+
+/** Says from the load average whether anything else ran on the box: on 2 cores the bench itself keeps it near 2. */
+function machineLoadLine(r: HttpBenchReport): string {
+  const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  const idle = r.loadAtStart[0] < 1;
+  return idle
+    ? `Idle machine: load average ${fmt(r.loadAtStart)} when the run began (${fmt(r.loadAvg)} at the end, the bench's own load); per-scenario 1-minute load in the table.`
+    : `**Shared machine**: load average ${fmt(r.loadAtStart)} when the run began (${fmt(r.loadAvg)} at the end) — other work ran on the box, so absolute numbers are lower and noisier than on an idle machine; the ratios (measured in the same run) are the meaningful part.`;
 }
 
 function renderSection(r: HttpBenchReport): string {
@@ -675,7 +840,7 @@ function renderSection(r: HttpBenchReport): string {
 
 - Date: ${r.scenarios[0]?.measuredAt ?? new Date().toISOString()} · commit ${r.commit}
 - Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}
-- **Shared machine**: other agents were building and testing on the same box during the run (load average at the end ${r.loadAvg.map((x) => x.toFixed(2)).join(' / ')}; per-scenario 1-minute load in the table). Absolute numbers are lower and noisier than on an idle machine; the ratios (measured in the same run) are the meaningful part.
+- ${machineLoadLine(r)}
 - Seeded: ${r.seeded.applications.toLocaleString('en-US')} applications with forms, materials, timeline and ${r.seeded.auditEvents.toLocaleString('en-US')} chained audit events in ${r.seeded.seconds.toFixed(0)} s (${r.seeded.hotDrafts} complete drafts in open calls for the write scenarios).
 - Raw-database ceiling (the draft save's transaction, no HTTP; ${r.raw.driver}, concurrency ${r.raw.concurrency}): **${r.raw.rps.toLocaleString('en-US')} tx/s**, p50 ${r.raw.p50Ms} ms, p99 ${r.raw.p99Ms} ms (${r.raw.tx} transactions in ${r.raw.seconds.toFixed(1)} s).
 
@@ -693,6 +858,11 @@ ${r.profile ? `\nCPU profile of the app process over the whole run (self time, t
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const report = await runHttpBench({ quick: process.argv.includes('--quick'), profile: process.argv.includes('--profile') });
-  writeResults(report);
-  log('wrote bench/results.json and bench/RESULTS.md');
+  if (process.env.BENCH_ONLY) {
+    log(`BENCH_ONLY: results files left as they were; raw ${report.raw.rps} tx/s`);
+    if (report.profile) console.log(report.profile);
+  } else {
+    writeResults(report);
+    log('wrote bench/results.json and bench/RESULTS.md');
+  }
 }

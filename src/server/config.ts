@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   WEB_ROOT: z.string().min(1).default('dist/web'),
   PUBLIC_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export interface AppConfig {
@@ -38,6 +39,8 @@ export interface AppConfig {
   webRoot?: string;
   /** Life of a cached public page (anonymous calls, notices, registry, policies); 0 or absent: no cache. */
   publicCacheMs?: number;
+  /** PostgreSQL connections this instance keeps at most (instances × pool ≤ the server's max_connections). */
+  databasePoolSize?: number;
   /** A clock the tests control; defaults to the system clock. */
   now?: () => Date;
 }
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     webRoot: path.resolve(e.WEB_ROOT),
     publicCacheMs: e.PUBLIC_CACHE_MS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
   };
 }

@@ -18,7 +18,7 @@ async function main() {
     }
     throw e;
   }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata') });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata'), poolSize: config.databasePoolSize });
   await database.migrate();
   const app = await buildApp({ config, database });
   await loadDemoDataIfWanted(database.db, config, app.log);

@@ -34,6 +34,7 @@ export interface DatabaseOptions {
   /** PGlite data directory; absent = in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  applicationName?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -41,6 +42,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      // Named in pg_stat_activity, so the operator (and the bench) can tell the app's connections apart.
+      application_name: options.applicationName ?? 'jiangxin',
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });

@@ -1,5 +1,6 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { preparedPer } from '../../db/prepared';
 import { jurisdictions, loginAttempts, sessions, units, userRoles, users } from '../../db/schema';
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
@@ -16,9 +17,8 @@ export async function findUserPasswordHash(db: DbOrTx, userId: string) {
   return row?.passwordHash;
 }
 
-/** The user behind a live session (not revoked, not expired), with roles and unit. */
-export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date) {
-  const [row] = await db
+const sessionUserQuery = preparedPer((db: DbOrTx) =>
+  db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -37,8 +37,14 @@ export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date) 
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .limit(1)
+    .prepare('jx_session_user'),
+);
+
+/** The user behind a live session (not revoked, not expired), with roles and unit: a prepared statement. */
+export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date) {
+  const [row] = await sessionUserQuery(db).execute({ sessionId, now: now.toISOString() });
   return row;
 }
 

@@ -6,6 +6,7 @@ import { validateForm } from '../../../policy/engine';
 import type { Role } from '../../../shared/accounts';
 import { formatShanghai, shanghaiDate, toShanghaiIso } from '../../../shared/time';
 import type { Db, DbOrTx } from '../../db/client';
+import { preparedPer } from '../../db/prepared';
 import {
   applicationEvents,
   applicationForms,
@@ -386,9 +387,19 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // Draft: forms and materials
 // ---------------------------------------------------------------------------------------------------------
 
+const editableContextQuery = preparedPer((db: DbOrTx) =>
+  db
+    .select({ app: applications, editionId: calls.editionId })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(eq(applications.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('jx_editable_context'),
+);
+
 async function editableContext(db: DbOrTx, caller: Caller, id: string, kind: 'form' | 'material', itemId: string) {
-  // The application and its call's edition in one query: every draft save and upload starts here (issue 8).
-  const [row] = await db.select({ app: applications, editionId: calls.editionId }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).where(eq(applications.id, id)).limit(1);
+  // The application and its call's edition in one prepared query: every draft save and upload starts here (issue 8).
+  const [row] = await editableContextQuery(db).execute({ id });
   if (!row) throw notFound('申报', 'APPLICATION_NOT_FOUND');
   const { app, editionId } = row;
   assertOwnUnit(caller, app);
