@@ -280,17 +280,24 @@ function procTicks(pid: number | string): number | null {
   }
 }
 
-/** Ticks of every running PostgreSQL process (server and backends). */
-function postgresTicks(): number {
-  let sum = 0;
+/** Ticks of every running PostgreSQL process (server and backends), by pid. */
+function postgresTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
     } catch {
       continue;
     }
-    sum += procTicks(pid) ?? 0;
+    ticks.set(pid, procTicks(pid) ?? 0);
   }
+  return ticks;
+}
+
+/** CPU ticks PostgreSQL used since `before` (backends that ended in between are not counted). */
+function postgresTicksSince(before: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, t] of postgresTicks()) sum += Math.max(0, t - (before.get(pid) ?? 0));
   return sum;
 }
 
@@ -319,7 +326,7 @@ function cpuProbe(pid: number | undefined) {
       return {
         app: app0 !== null && app1 !== null ? pct(app1 - app0) : null,
         loadTool: Math.round(((own.user + own.system) / 1e6 / secs) * 100),
-        postgres: pct(postgresTicks() - pg0),
+        postgres: pct(postgresTicksSince(pg0)),
         machineBusy: Math.round(((m1.busy - m0.busy) / Math.max(1, m1.total - m0.total)) * 100),
       };
     },
