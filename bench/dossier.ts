@@ -14,7 +14,7 @@ import { daxingProjectForms, tinyPng } from '../test/helpers/fixtures';
 import { requirementWords, requirementsOf } from '../src/server/modules/applications/applications.rules';
 
 async function scannedPdf(pages: number): Promise<Buffer> {
-  const doc = createDoc({ title: 'scan' });
+  const doc = await createDoc({ title: 'scan' });
   for (let i = 0; i < pages; i++) {
     doc.addPage();
     doc.fontSize(14).text(`营业执照（副本）扫描件 第 ${i + 1} 页`);

@@ -568,60 +568,11 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     const free = draftPool.map((_, i) => i);
     const versions = new Map<number, number>();
     let saveNo = 0;
-    // Probes (BENCH_ONLY=probe): the per-request floor of the app — a public GET and a signed-in GET (session only).
-    await go('probe: health (no session)', { connections: W, seconds: S, method: 'GET', path: '/api/health', requests: [{ method: 'GET', path: '/api/health' }] });
-    await go('probe: /api/auth/me (session lookup)', { connections: W, seconds: S, method: 'GET', path: '/api/auth/me', requests: [{ method: 'GET', path: '/api/auth/me', headers: { cookie: unitA } }] });
-    const draftRequests: Request[] = [
-        {
-          method: 'PUT',
-          setupRequest: (req, c) => {
-            const i = free.shift() ?? Math.floor(Math.random() * draftPool.length);
-            c.app = i;
-            const a = draftPool[i];
-            return { ...req, path: `/api/applications/${a.id}/forms/work-plan`, headers: { cookie: a.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ data: { ...form, projectName: `${form.projectName}（第${saveNo++}稿）` }, version: versions.get(i) ?? 1 }) };
-          },
-          onResponse: (status, body, c) => {
-            const i = c.app as number;
-            try {
-              const j = JSON.parse(body);
-              if (status === 200) versions.set(i, j.version);
-              else if (status === 409 && j.error?.fields?.version) versions.set(i, Number(j.error.fields.version));
-            } catch {
-              /* ignore */
-            }
-            free.push(i);
-          },
-        },
-      ];
     // The raw loop's events (and the demo data's) are sealed into the chain by the app's sealer once it runs: wait
     // for that backlog, so the first scenario is not charged for it.
     if (url) await waitForSealed(url);
-    // Warm-up, not recorded: the JIT and the pools after start (the first seconds of a cold process run ≈ 30 % slower).
-    if (!only || only.test('draft save')) {
-      await drive('warm-up: draft saves (not recorded)', { url: base, pid: app.pid, connections: 20, seconds: Math.min(S, 5), method: 'PUT', path: '', requests: draftRequests }, ctx);
-    }
-    const draftR = await go('draft save (≈2 KB form)', {
-      connections: Math.min(W, draftPool.length - 10),
-      seconds: S,
-      method: 'PUT',
-      path: '/api/applications/:id/forms/work-plan',
-      target: 'rps ≥ 0.85 × raw tx; p99 ≤ 50 ms at 200 connections',
-      sampleDb: true,
-      requests: draftRequests,
-    });
-    // The same saves with 20 in flight at once (autocannon's rate limit sends each second's budget in one burst, so
-    // a fixed arrival rate cannot be driven; fewer connections give the latency at a load below saturation).
-    await go('draft save, 20 in flight', {
-      connections: 20,
-      seconds: S,
-      method: 'PUT',
-      path: '/api/applications/:id/forms/work-plan',
-      target: 'p99 ≤ 50 ms',
-      requests: draftRequests,
-    });
-    draftR.ratioToRawDb = Math.round((draftR.rps / raw.rps) * 100) / 100;
-
-    // Uploads: each application of the upload calls takes one file (the 大兴 item allows one).
+    // Uploads first, on a fresh process: its peak RSS is then what streaming 10 × 10 MB adds to a running app, not
+    // the heap the load scenarios leave behind. Each application of the upload calls takes one file (the 大兴 item allows one).
     const uploadPool = seeded.hot.slice(1, 1 + settings.plan.uploadCalls).flat();
     const slots = uploadPool.length * seeded.uploadRoom;
     let nextUpload = 0;
@@ -648,6 +599,56 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
         ],
       });
     }
+
+    // Probes (BENCH_ONLY=probe): the per-request floor of the app — a public GET and a signed-in GET (session only).
+    await go('probe: health (no session)', { connections: W, seconds: S, method: 'GET', path: '/api/health', requests: [{ method: 'GET', path: '/api/health' }] });
+    await go('probe: /api/auth/me (session lookup)', { connections: W, seconds: S, method: 'GET', path: '/api/auth/me', requests: [{ method: 'GET', path: '/api/auth/me', headers: { cookie: unitA } }] });
+    const draftRequests: Request[] = [
+        {
+          method: 'PUT',
+          setupRequest: (req, c) => {
+            const i = free.shift() ?? Math.floor(Math.random() * draftPool.length);
+            c.app = i;
+            const a = draftPool[i];
+            return { ...req, path: `/api/applications/${a.id}/forms/work-plan`, headers: { cookie: a.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ data: { ...form, projectName: `${form.projectName}（第${saveNo++}稿）` }, version: versions.get(i) ?? 1 }) };
+          },
+          onResponse: (status, body, c) => {
+            const i = c.app as number;
+            try {
+              const j = JSON.parse(body);
+              if (status === 200) versions.set(i, j.version);
+              else if (status === 409 && j.error?.fields?.version) versions.set(i, Number(j.error.fields.version));
+            } catch {
+              /* ignore */
+            }
+            free.push(i);
+          },
+        },
+      ];
+    // Warm-up, not recorded: the JIT and the pools after start (the first seconds of a cold process run ≈ 30 % slower).
+    if (!only || only.test('draft save')) {
+      await drive('warm-up: draft saves (not recorded)', { url: base, pid: app.pid, connections: 20, seconds: Math.min(S, 5), method: 'PUT', path: '', requests: draftRequests }, ctx);
+    }
+    const draftR = await go('draft save (≈2 KB form)', {
+      connections: Math.min(W, draftPool.length - 10),
+      seconds: S,
+      method: 'PUT',
+      path: '/api/applications/:id/forms/work-plan',
+      target: 'rps ≥ 0.85 × raw tx; p99 ≤ 50 ms at 200 connections',
+      sampleDb: true,
+      requests: draftRequests,
+    });
+    // The same saves with 20 in flight at once (autocannon's rate limit sends each second's budget in one burst, so
+    // a fixed arrival rate cannot be driven; fewer connections give the latency at a load below saturation).
+    await go('draft save, 20 in flight', {
+      connections: 20,
+      seconds: S,
+      method: 'PUT',
+      path: '/api/applications/:id/forms/work-plan',
+      target: 'p99 ≤ 50 ms',
+      requests: draftRequests,
+    });
+    draftR.ratioToRawDb = Math.round((draftR.rps / raw.rps) * 100) / 100;
 
     // Submit: each complete draft once.
     const submitPool = seeded.hot.slice(1 + settings.plan.uploadCalls, seeded.hot.length - 1).flat();

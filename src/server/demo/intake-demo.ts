@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { eq, inArray } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import { isWorkingDay } from '../../policy/calendar';
 import { getEdition } from '../../policy/editions';
 import { param } from '../../policy/rules/conditions';
@@ -1004,7 +1003,8 @@ export function file(name: string, kind: 'pdf' | 'png'): DemoFile {
   };
 }
 
-function demoPdf(title: string): Promise<Buffer> {
+async function demoPdf(title: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: title, Author: '匠心 Jiangxin 演示数据', Creator: 'Jiangxin demo' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -44,7 +44,7 @@ function drawQr(doc: Doc, text: string, x: number, y: number, size: number) {
 }
 
 export async function buildCertificate(input: CertificateInput): Promise<Buffer> {
-  const doc = createDoc({ title: `${input.studioName} 证书`, subject: input.titleText });
+  const doc = await createDoc({ title: `${input.studioName} 证书`, subject: input.titleText });
   doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: 48, bottom: 40, left: 56, right: 56 } });
   const { width, height } = LANDSCAPE;
 

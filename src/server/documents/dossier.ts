@@ -60,7 +60,7 @@ export async function buildDossier(input: DossierInput): Promise<Buffer> {
   );
   const pdfOf = new Map(opened);
 
-  const doc = createDoc({ title: `申报材料 ${app.number}`, subject: `${app.unitName} · ${input.call.title}` });
+  const doc = await createDoc({ title: `申报材料 ${app.number}`, subject: `${app.unitName} · ${input.call.title}` });
   const segments: Segment[] = [];
   // Every page pdfkit opens (ours, or one a long table runs on to) is recorded in order with its caption.
   let pendingCaption: string | undefined;
@@ -156,7 +156,7 @@ function displayBox(page: PDFPage) {
  */
 async function stamp(out: PdfLibDocument, pages: { page: PDFPage; caption?: string }[], input: DossierInput) {
   const app = input.application;
-  const overlay = createDoc({ title: 'overlay' });
+  const overlay = await createDoc({ title: 'overlay' });
   const noMargins = { top: 0, bottom: 0, left: 0, right: 0 };
   const boxes = pages.map(({ page }) => displayBox(page));
   const sizeKey = (b: { width: number; height: number }) => `${b.width.toFixed(1)}x${b.height.toFixed(1)}`;

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { cjkFonts } from './fonts';
 
 /**
@@ -19,7 +18,9 @@ const PAD = 5;
 /** Below this much room a row that does not fit starts on the next page instead of being split. */
 const MIN_SPLIT = 140;
 
-export function createDoc(info: { title: string; subject?: string }): Doc {
+/** pdfkit is loaded on the first document, not at start (≈ 20 MB of resident memory an instance may never need: issue 8). */
+export async function createDoc(info: { title: string; subject?: string }): Promise<Doc> {
+  const { default: PDFDocument } = await import('pdfkit');
   const fonts = cjkFonts();
   const doc = new PDFDocument({
     size: 'A4',

@@ -7,7 +7,7 @@ import { createDoc, drawChrome, finish } from './pdf';
  * 附件1 申报表): the same layout as in the dossier, with the form's own hints in the empty cells.
  */
 export async function buildTemplate(edition: Edition, program: ProgramDef, form: FormSchema, annex: string | null): Promise<Buffer> {
-  const doc = createDoc({ title: form.title.zh, subject: `${edition.documentNumber} ${program.title.zh}` });
+  const doc = await createDoc({ title: form.title.zh, subject: `${edition.documentNumber} ${program.title.zh}` });
   doc.addPage();
   renderForm(doc, form, { edition, data: null, annex: annex ?? undefined });
   const { count } = doc.bufferedPageRange();

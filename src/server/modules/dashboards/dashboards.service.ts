@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { getEdition } from '../../../policy/editions';
 import { param } from '../../../policy/rules/conditions';
 import type { Citation, Edition, Obligation } from '../../../policy/types';
@@ -20,7 +20,7 @@ import type { Db } from '../../db/client';
 import { jurisdictions, studios, units } from '../../db/schema';
 import { disbursements, projects } from '../../db/schema/funding';
 import { annualReports, changeRequests, projectClosures, projectUpdates, revocationCases } from '../../db/schema/lifecycle';
-import { neutralise } from '../../documents/xlsx';
+import { neutralise, newWorkbook } from '../../documents/xlsx';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { jurisdictionsWith, type FundingCaller } from '../funding/funding.caller';
@@ -266,7 +266,7 @@ export async function studiosDashboard(db: Db, caller: FundingCaller, query: Das
 /** GET /api/dashboards/studios.xlsx: the same numbers, one sheet per chart, Chinese headers; audited. */
 export async function exportDashboard(db: Db, caller: FundingCaller, query: DashboardQuery, now: Date) {
   const d = await studiosDashboard(db, caller, query, now);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   wb.created = now;
   const sheet = (name: string, headers: string[], rows: (string | number | null)[][], widths: number[] = []) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { getEdition } from '../../../policy/editions';
 import { param } from '../../../policy/rules/conditions';
 import type { Citation, FundUseRule } from '../../../policy/types';
@@ -10,7 +10,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { studios, units, users } from '../../db/schema';
 import { disbursements, projects } from '../../db/schema/funding';
 import { fixedAssets, fundExpenditures, projectAssessments } from '../../db/schema/lifecycle';
-import { neutralise } from '../../documents/xlsx';
+import { neutralise, newWorkbook } from '../../documents/xlsx';
 import { AppError, badRequest, conflict, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { jurisdictionsWith, type FundingCaller } from '../funding/funding.caller';
@@ -452,7 +452,7 @@ export async function removeExpenditure(db: Db, caller: FundingCaller, id: strin
 
 export async function exportFundUse(db: Db, caller: FundingCaller, scope: 'project' | 'studio', id: string, now: Date) {
   const use = scope === 'project' ? await projectFundUse(db, caller, id) : await studioFundUse(db, caller, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   wb.created = now;
   const sheet = (name: string, headers: string[], widths: number[]) => {

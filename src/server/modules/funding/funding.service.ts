@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { getEdition } from '../../../policy/editions';
 import { param } from '../../../policy/rules/conditions';
 import type { Citation, ProgramDef } from '../../../policy/types';
@@ -10,7 +10,7 @@ import { formatShanghai, shanghaiDate, toShanghaiIso } from '../../../shared/tim
 import type { Db, DbOrTx } from '../../db/client';
 import { applicationMaterials, applications, calls, files, noticeItems, notices, studios, studioTitles, unitProfiles } from '../../db/schema';
 import { disbursementPayments, disbursements, projects } from '../../db/schema/funding';
-import { neutralise } from '../../documents/xlsx';
+import { neutralise, newWorkbook } from '../../documents/xlsx';
 import { AppError, badRequest, conflict, notFound } from '../../errors';
 import { statusName } from '../../workflow/intake';
 import { recordAudit } from '../audit/audit.service';
@@ -308,7 +308,7 @@ const EXPORT_HEADERS = ['序号', '单位', '拨付事项', '类别', '工作室
 /** GET /api/disbursements.xlsx: the schedule with its payments (Chinese headers, cells neutralised against formulas). */
 export async function exportDisbursements(db: Db, caller: FundingCaller, query: { status?: DisbursementStatus; callId?: string }, now: Date) {
   const rows = await listDisbursements(db, caller, query);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   wb.created = now;
   const ws = wb.addWorksheet('拨付清单', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -458,7 +458,7 @@ const DECIDED_HEADERS = ['序号', '名称', '建设项目', '单位', '领办�
 export async function exportDecided(db: Db, caller: FundingCaller, callId: string, now: Date) {
   const detail = await getCallFunding(db, caller, callId, now);
   if (detail.noticeStatus !== 'concluded') throw conflict('NOT_DECIDED', '该批次尚未确认认定，没有认定名单可导出');
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   const ws = wb.addWorksheet('认定名单', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = DECIDED_HEADERS.map((header, i) => ({ header, key: String(i), width: [6, 40, 36, 30, 10, 16, 20, 14, 26, 12][i] }));

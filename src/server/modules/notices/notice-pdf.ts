@@ -8,7 +8,7 @@ const money = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
 /** The public notice as a printable A4 PDF (Noto Sans SC): text, period, list, contacts. */
 export async function noticePdf(n: NoticeDetail): Promise<Buffer> {
-  const doc = createDoc({ title: n.title, subject: `${n.publisher} 公示` });
+  const doc = await createDoc({ title: n.title, subject: `${n.publisher} 公示` });
   doc.addPage();
   title(doc, n.title, `${n.publisher} · 依据 ${n.documentNumber}`);
   for (const p of n.body.split(/\n{2,}/)) {

@@ -19,7 +19,7 @@ import {
   proposals,
   units,
 } from '../../db/schema';
-import { neutralise } from '../../documents/xlsx';
+import { neutralise, newWorkbook } from '../../documents/xlsx';
 import { AppError, notFound } from '../../errors';
 import { reviewTransition, type ReviewAction } from '../../workflow/review';
 import { recordAudit, type Actor } from '../audit/audit.service';
@@ -536,8 +536,7 @@ export async function presentObjectionsOf(db: DbOrTx, noticeId: string) {
 /** GET /api/notices/:id/items.xlsx — the notice's list with Chinese headers (formula injection neutralised). */
 export async function exportNoticeItems(db: Db, officer: Officer, id: string, now: Date) {
   const detail = await getAdminNotice(db, officer, id, now);
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   wb.created = now;
   const ws = wb.addWorksheet('公示名单', { views: [{ state: 'frozen', ySplit: 1 }] });

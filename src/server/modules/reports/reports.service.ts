@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   FIGURE_KEYS,
   FIGURE_NAMES,
@@ -18,7 +18,7 @@ import { formatShanghai, shanghaiDate, toShanghaiIso } from '../../../shared/tim
 import type { Db, DbOrTx } from '../../db/client';
 import { files, studios } from '../../db/schema';
 import { annualReports } from '../../db/schema/lifecycle';
-import { neutralise } from '../../documents/xlsx';
+import { neutralise, newWorkbook } from '../../documents/xlsx';
 import { badRequest, conflict, notFound } from '../../errors';
 import type { Storage } from '../../storage/storage';
 import { storeUpload } from '../../storage/upload';
@@ -363,7 +363,7 @@ const EXPORT_HEADERS = ['序号', '年度', '工作室', '单位', '截止日期
 /** GET /api/annual-reports.xlsx: the officer's table as a workbook (cells neutralised against formulas). */
 export async function exportReports(db: Db, caller: ReportCaller, query: ReportListQuery, now: Date) {
   const rows = await listReports(db, caller, query, now);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   wb.created = now;
   const ws = wb.addWorksheet('年度报告', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { getEdition } from '../../../policy/editions';
 import { formatShanghai, shanghaiDate, toShanghaiIso } from '../../../shared/time';
 import type { ReviewCallSummary, ReviewDashboard, ReviewRecord, SetDeadlineRequest } from '../../../shared/review-oversight';
@@ -25,7 +25,7 @@ import {
   units,
   users,
 } from '../../db/schema';
-import { neutralise } from '../../documents/xlsx';
+import { neutralise, newWorkbook } from '../../documents/xlsx';
 import { AppError, notFound } from '../../errors';
 import { deskStages, reviewStatusName } from '../../workflow/review';
 import { AUDIT_ACTIONS } from '../audit/audit-events';
@@ -514,7 +514,7 @@ function addSheet(wb: ExcelJS.Workbook, title: string, headers: [string, number]
 }
 
 export async function recordWorkbook(r: ReviewRecord, meta: { exportedBy: string; exportedAt: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '匠心 Jiangxin';
   wb.created = new Date();
   const info = wb.addWorksheet('说明');
