@@ -467,6 +467,8 @@ export interface HttpBenchReport {
   profile?: string;
   /** Load average (1, 5, 15 min) when the run began: says whether the machine was idle. */
   loadAtStart: number[];
+  /** Share of the machine's CPU busy during the 3 s before the run began (what else was running). */
+  busyBeforePct: number;
   web?: WebSizeReport;
 }
 
@@ -476,6 +478,10 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     : { quick, plan: { units: 250, calls: 80, hotCalls: 11, uploadCalls: 5 }, seconds: 15, writeConnections: 200, readConnections: 100 };
   if (process.env.BENCH_SECONDS) settings.seconds = Number(process.env.BENCH_SECONDS);
   const loadAtStart = os.loadavg();
+  const m0 = machineTicks();
+  await new Promise((r) => setTimeout(r, 3000));
+  const m1 = machineTicks();
+  const busyBeforePct = Math.round(((m1.busy - m0.busy) / Math.max(1, m1.total - m0.total)) * 100);
   const kind: 'pglite' | 'postgres' = databaseUrl ? 'postgres' : 'pglite';
   const mode = quick ? 'quick' : 'full';
   const commit = gitCommit();
@@ -716,7 +722,7 @@ export async function runHttpBench({ quick = false, databaseUrl = process.env.DA
     const explain = await explainList(url ? { url } : { database }, seeded.listCallId);
     await database.close();
     const { hot, ...rest } = seeded;
-    return { database: kind, mode, seeded: { ...rest, hotDrafts: hot.flat().length }, raw, scenarios, explain, loadAvg: os.loadavg(), loadAtStart, commit, profile: profileText, web };
+    return { database: kind, mode, seeded: { ...rest, hotDrafts: hot.flat().length }, raw, scenarios, explain, loadAvg: os.loadavg(), loadAtStart, busyBeforePct, commit, profile: profileText, web };
   } finally {
     for (const c of children) await stopChild(c).catch(() => {});
     if (dbName) {
@@ -833,10 +839,11 @@ ${w.pages.map((p) => `| ${p.page} | ${p.scripts} | ${p.rawKb} | **${p.gzipKb}** 
 /** Says from the load average whether anything else ran on the box: on 2 cores the bench itself keeps it near 2. */
 function machineLoadLine(r: HttpBenchReport): string {
   const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
-  const idle = r.loadAtStart[0] < 1;
+  // The load average lags by minutes; the CPU busy share just before the run says whether anything else ran.
+  const idle = r.busyBeforePct < 10;
   return idle
-    ? `Idle machine: load average ${fmt(r.loadAtStart)} when the run began (${fmt(r.loadAvg)} at the end, the bench's own load); per-scenario 1-minute load in the table.`
-    : `**Shared machine**: load average ${fmt(r.loadAtStart)} when the run began (${fmt(r.loadAvg)} at the end) — other work ran on the box, so absolute numbers are lower and noisier than on an idle machine; the ratios (measured in the same run) are the meaningful part.`;
+    ? `Idle machine: ${r.busyBeforePct} % of the CPU busy in the 3 s before the run (load average ${fmt(r.loadAtStart)}, still decaying from earlier work; ${fmt(r.loadAvg)} at the end, the bench's own load); per-scenario CPU use in the table.`
+    : `**Shared machine**: ${r.busyBeforePct} % of the CPU busy in the 3 s before the run (load average ${fmt(r.loadAtStart)}) — other work ran on the box, so absolute numbers are lower and noisier than on an idle machine; the ratios (measured in the same run) are the meaningful part.`;
 }
 
 function renderSection(r: HttpBenchReport): string {
