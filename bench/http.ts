@@ -849,7 +849,7 @@ function machineLoadLine(r: HttpBenchReport): string {
 function renderSection(r: HttpBenchReport): string {
   const cpu = os.cpus();
   const rows = r.scenarios.map((s) =>
-    `| ${s.scenario} | ${s.connections} | ${s.requests} | ${s.rps.toLocaleString('en-US')} | ${s.p50Ms} | ${s.p99Ms} | ${s.non2xx}${s.errors ? ` / ${s.errors} err` : ''} | ${s.peakRssMb ?? '—'}${s.rssAtStartMb != null && s.peakRssMb != null ? ` (+${Math.max(0, s.peakRssMb - s.rssAtStartMb)})` : ''} | ${s.ratioToRawDb ?? '—'} | ${s.ratioToBareFramework ?? '—'} | ${s.loadAvg1m} | ${s.target ?? ''} |`,
+    `| ${s.scenario} | ${s.connections} | ${s.requests} | ${s.rps.toLocaleString('en-US')} | ${s.p50Ms} | ${s.p99Ms} | ${s.non2xx}${s.errors ? ` / ${s.errors} err` : ''} | ${s.peakRssMb ?? '—'}${s.rssAtStartMb != null && s.peakRssMb != null ? ` (+${Math.max(0, s.peakRssMb - s.rssAtStartMb)})` : ''} | ${s.ratioToRawDb ?? '—'} | ${s.ratioToBareFramework ?? '—'} | ${s.cpuPct ? `${s.cpuPct.app ?? '?'} / ${s.cpuPct.loadTool} / ${s.cpuPct.postgres} / ${s.cpuPct.machineBusy}` : '—'} | ${s.target ?? ''} |`,
   );
   return `## ${r.database === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'} — ${r.mode} run
 
@@ -857,9 +857,10 @@ function renderSection(r: HttpBenchReport): string {
 - Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}
 - ${machineLoadLine(r)}
 - Seeded: ${r.seeded.applications.toLocaleString('en-US')} applications with forms, materials, timeline and ${r.seeded.auditEvents.toLocaleString('en-US')} chained audit events in ${r.seeded.seconds.toFixed(0)} s (${r.seeded.hotDrafts} complete drafts in open calls for the write scenarios).
-- Raw-database ceiling (the draft save's transaction, no HTTP; ${r.raw.driver}, concurrency ${r.raw.concurrency}): **${r.raw.rps.toLocaleString('en-US')} tx/s**, p50 ${r.raw.p50Ms} ms, p99 ${r.raw.p99Ms} ms (${r.raw.tx} transactions in ${r.raw.seconds.toFixed(1)} s).
+- Raw-database ceiling (the draft save's transaction, no HTTP; ${r.raw.driver}, concurrency ${r.raw.concurrency}): **${r.raw.rps.toLocaleString('en-US')} tx/s**, p50 ${r.raw.p50Ms} ms, p99 ${r.raw.p99Ms} ms (${r.raw.tx} transactions in ${r.raw.seconds.toFixed(1)} s); CPU: the Node client ${r.raw.cpuPct.client} %, PostgreSQL ${r.raw.cpuPct.postgres} % of one core, the machine ${r.raw.cpuPct.machineBusy} % busy.
+- CPU column: % of one core used during the scenario by the app process, by this process (autocannon), by all PostgreSQL processes; and the whole machine's busy share (100 % = both cores).
 
-| scenario | conns | requests | req/s | p50 ms | p99 ms | non-2xx | peak RSS MB (app; + over start) | ÷ raw DB | ÷ bare Fastify | load 1m | target |
+| scenario | conns | requests | req/s | p50 ms | p99 ms | non-2xx | peak RSS MB (app; + over start) | ÷ raw DB | ÷ bare Fastify | CPU % app / load tool / PostgreSQL / machine | target |
 |---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
