@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../test/helpers/browser';
 
 export interface WebPageWeight {
   page: string;
@@ -26,7 +26,6 @@ export interface WebSizeReport {
   targetKb: number;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
 const gz = (b: Buffer) => zlib.gzipSync(b, { level: 9 }).length;
 
@@ -47,7 +46,7 @@ function weigh(page: string, scripts: Map<string, Buffer>): WebPageWeight {
 /** `logins`: page label → cookie header value (or null for an anonymous visitor) and the path to open. */
 export async function measureWebFirstPage(base: string, visits: { label: string; path: string; cookie: string | null }[], webRoot = 'dist/web'): Promise<WebSizeReport> {
   if (!fs.existsSync(CHROMIUM)) return staticWeight(webRoot);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await launchBrowser();
   const pages: WebPageWeight[] = [];
   try {
     for (const v of visits) {
